@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "GeoMention",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "GeoMention", targets: ["GeoMention"]),
+        .executable(name: "geomention", targets: ["geomention"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(
+            name: "GeoMention",
+            dependencies: ["CLibXML2"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "geomention",
+            dependencies: [
+                "GeoMention",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GeoMentionTests",
+            dependencies: ["GeoMention", "CLibXML2"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "geomentionTests",
+            dependencies: ["geomention"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
