@@ -1,0 +1,297 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The memory-mapped binary index: places, names and countries, read in place.
+///
+/// The file is mapped read-only and never changes while mapped (a rebuilt index replaces the
+/// file by rename), so the instance is immutable and safe to share between threads.
+public final class GazetteerIndex: @unchecked Sendable {
+    /// Path of the mapped file.
+    public let path: String
+    private let base: UnsafeRawPointer
+    private let length: Int
+    let placeCount: Int
+    private let slotCount: Int
+    private let placesOffset: Int
+    private let slotsOffset: Int
+    private let postingsOffset: Int
+    private let stringsOffset: Int
+    private let stringBytes: Int
+    private let featureCodes: [String]
+    /// Countries by ISO alpha-2 code.
+    let countries: [String: CountryRecord]
+    /// Country and first-level places by their code ("UA" and "UA-46").
+    let adminPlaces: [String: Int]
+    /// Number of distinct keys.
+    let keyCount: Int
+    /// Number of (key, place) postings.
+    let postingCount: Int
+
+    /// Maps `path` and checks its header.
+    /// - Parameter fingerprint: when given, the index must have been built from sources with this
+    ///   fingerprint, else ``GazetteerError/corruptIndex(path:reason:)`` is thrown with reason "stale".
+    init(path: String, fingerprint: UInt64?) throws {
+        self.path = path
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw GazetteerError.io(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw GazetteerError.io(path: path, reason: String(cString: strerror(errno)))
+        }
+        let size = Int(info.st_size)
+        guard size >= IndexLayout.headerSize else {
+            throw GazetteerError.corruptIndex(path: path, reason: "file too short")
+        }
+        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
+            throw GazetteerError.io(path: path, reason: "cannot map: \(String(cString: strerror(errno)))")
+        }
+        let base = UnsafeRawPointer(mapped)
+        self.base = base
+        length = size
+        func u32(_ offset: Int) -> Int { Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))) }
+        func u64(_ offset: Int) -> Int { Int(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) }
+        let magic = (0..<8).map { base.load(fromByteOffset: $0, as: UInt8.self) }
+        let storedFingerprint = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: IndexLayout.Header.fingerprint, as: UInt64.self))
+        var problem: String?
+        if magic != IndexLayout.magic || u32(IndexLayout.Header.version) != Int(IndexLayout.version) {
+            problem = "stale"
+        } else if u64(IndexLayout.Header.fileSize) != size {
+            problem = "truncated"
+        } else if let fingerprint, fingerprint != storedFingerprint {
+            problem = "stale"
+        }
+        let placeCount = u32(IndexLayout.Header.placeCount)
+        self.placeCount = placeCount
+        let slotCount = u32(IndexLayout.Header.slotCount)
+        self.slotCount = slotCount
+        let keyCount = u32(IndexLayout.Header.keyCount)
+        self.keyCount = keyCount
+        let postingCount = u32(IndexLayout.Header.postingCount)
+        self.postingCount = postingCount
+        let placesOffset = u64(IndexLayout.Header.placesOffset)
+        self.placesOffset = placesOffset
+        let slotsOffset = u64(IndexLayout.Header.slotsOffset)
+        self.slotsOffset = slotsOffset
+        let postingsOffset = u64(IndexLayout.Header.postingsOffset)
+        self.postingsOffset = postingsOffset
+        let stringsOffset = u64(IndexLayout.Header.stringsOffset)
+        self.stringsOffset = stringsOffset
+        let stringBytes = u32(IndexLayout.Header.stringBytes)
+        self.stringBytes = stringBytes
+        if problem == nil && (placesOffset + placeCount * IndexLayout.placeSize > size
+            || slotsOffset + slotCount * IndexLayout.slotSize > size
+            || stringsOffset + stringBytes > size || slotCount == 0) {
+            problem = "section out of bounds"
+        }
+        if let problem {
+            munmap(mapped, size)
+            throw GazetteerError.corruptIndex(path: path, reason: problem)
+        }
+        let featuresOffset = u64(IndexLayout.Header.featuresOffset)
+        var codes: [String] = []
+        for index in 0..<u32(IndexLayout.Header.featureCount) {
+            let offset = featuresOffset + index * 8
+            codes.append(Self.string(base, stringsOffset, u32(offset), u32(offset + 4)))
+        }
+        featureCodes = codes
+        var countries: [String: CountryRecord] = [:]
+        let countriesOffset = u64(IndexLayout.Header.countriesOffset)
+        for index in 0..<u32(IndexLayout.Header.countryCount) {
+            let record = countriesOffset + index * IndexLayout.countrySize
+            let bytes = (0..<5).map { base.load(fromByteOffset: record + $0, as: UInt8.self) }
+            let iso2 = String(decoding: bytes[0..<2], as: UTF8.self)
+            let continent = (24..<26).map { base.load(fromByteOffset: record + $0, as: UInt8.self) }.filter { $0 != 0 }
+            countries[iso2] = CountryRecord(
+                iso2: iso2, iso3: String(decoding: bytes[2..<5], as: UTF8.self),
+                numeric: Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: record + 6, as: UInt16.self))),
+                place: Int(Int32(littleEndian: base.loadUnaligned(fromByteOffset: record + 8, as: Int32.self))),
+                capital: Int(Int32(littleEndian: base.loadUnaligned(fromByteOffset: record + 12, as: Int32.self))),
+                name: Self.string(base, stringsOffset, u32(record + 16), u32(record + 20)),
+                continent: String(decoding: continent, as: UTF8.self))
+        }
+        self.countries = countries
+        var adminPlaces: [String: Int] = [:]
+        let adminsOffset = u64(IndexLayout.Header.adminsOffset)
+        for index in 0..<u32(IndexLayout.Header.adminCount) {
+            let place = u32(adminsOffset + index * 4)
+            let record = placesOffset + place * IndexLayout.placeSize
+            let kind = base.load(fromByteOffset: record + IndexLayout.PlaceField.kind, as: UInt8.self)
+            let code = kind == PlaceKind.country.code
+                ? Self.string(base, 0, record + IndexLayout.PlaceField.country, 2)
+                : Self.stringField(base, stringsOffset, record + IndexLayout.PlaceField.admin1)
+            if adminPlaces[code] == nil { adminPlaces[code] = place }
+        }
+        self.adminPlaces = adminPlaces
+    }
+
+    deinit {
+        munmap(UnsafeMutableRawPointer(mutating: base), length)
+    }
+
+    private static func string(_ base: UnsafeRawPointer, _ poolOffset: Int, _ offset: Int, _ length: Int) -> String {
+        let start = base.advanced(by: poolOffset + offset).assumingMemoryBound(to: UInt8.self)
+        return String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
+    }
+
+    private static func stringField(_ base: UnsafeRawPointer, _ poolOffset: Int, _ fieldOffset: Int) -> String {
+        let offset = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: fieldOffset, as: UInt32.self)))
+        let length = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: fieldOffset + 4, as: UInt32.self)))
+        return string(base, poolOffset, offset, length)
+    }
+
+    // MARK: Places
+
+    @inline(__always)
+    private func record(_ index: Int) -> Int { placesOffset + index * IndexLayout.placeSize }
+
+    /// The kind of place `index`, without copying the rest.
+    @inline(__always)
+    func kind(of index: Int) -> PlaceKind {
+        PlaceKind(code: base.load(fromByteOffset: record(index) + IndexLayout.PlaceField.kind, as: UInt8.self)) ?? .city
+    }
+
+    /// The population of place `index`.
+    @inline(__always)
+    func population(of index: Int) -> Int {
+        Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: record(index) + IndexLayout.PlaceField.population, as: UInt32.self)))
+    }
+
+    /// The point of place `index`.
+    @inline(__always)
+    func coordinate(of index: Int) -> (latitude: Double, longitude: Double) {
+        let at = record(index)
+        let lat = Float(bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at + IndexLayout.PlaceField.latitude, as: UInt32.self)))
+        let lon = Float(bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at + IndexLayout.PlaceField.longitude, as: UInt32.self)))
+        return (Self.rounded(lat), Self.rounded(lon))
+    }
+
+    /// The two ASCII bytes of the country code of place `index` packed in a `UInt16` (0 when none).
+    @inline(__always)
+    func countryKey(of index: Int) -> UInt16 {
+        UInt16(littleEndian: base.loadUnaligned(fromByteOffset: record(index) + IndexLayout.PlaceField.country, as: UInt16.self))
+    }
+
+    /// Float32 holds five decimals of a degree faithfully; round away the binary noise.
+    private static func rounded(_ value: Float) -> Double {
+        (Double(value) * 100_000).rounded() / 100_000
+    }
+
+    /// Copies place `index` out of the index.
+    public func place(at index: Int) -> Place {
+        let at = record(index)
+        let geonameid = Int(Int32(littleEndian: base.loadUnaligned(fromByteOffset: at, as: Int32.self)))
+        let (latitude, longitude) = coordinate(of: index)
+        let feature = Int(base.load(fromByteOffset: at + IndexLayout.PlaceField.feature, as: UInt8.self))
+        let countries = Self.stringField(base, stringsOffset, at + IndexLayout.PlaceField.countries)
+        return Place(
+            index: index,
+            id: Self.stringField(base, stringsOffset, at + IndexLayout.PlaceField.id),
+            geonameid: geonameid == 0 ? nil : geonameid,
+            kind: kind(of: index),
+            name: Self.stringField(base, stringsOffset, at + IndexLayout.PlaceField.name),
+            countryCode: countryKey(of: index) == 0 ? "" : Self.string(base, 0, at + IndexLayout.PlaceField.country, 2),
+            admin1Code: Self.stringField(base, stringsOffset, at + IndexLayout.PlaceField.admin1),
+            admin2Name: Self.stringField(base, stringsOffset, at + IndexLayout.PlaceField.admin2),
+            latitude: latitude, longitude: longitude,
+            population: population(of: index),
+            featureCode: feature < featureCodes.count ? featureCodes[feature] : "",
+            radiusKm: Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: at + IndexLayout.PlaceField.radius, as: UInt16.self))),
+            countries: countries.split(separator: " ").map(String.init),
+            nameCount: Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: at + IndexLayout.PlaceField.nameCount, as: UInt16.self))))
+    }
+
+    // MARK: Names
+
+    /// Finds a normalised key. Returns nil when the gazetteer has neither the key nor a longer key
+    /// that starts with it.
+    @inline(__always)
+    func entry(forKey key: UnsafeBufferPointer<UInt8>) -> KeyEntry? {
+        let hash = IndexLayout.hash(key)
+        var position = Int(hash % UInt32(slotCount))
+        while true {
+            let slot = slotsOffset + position * IndexLayout.slotSize
+            let keyOffset = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: slot + 4, as: UInt32.self))
+            if keyOffset == IndexLayout.emptySlot { return nil }
+            let storedHash = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: slot, as: UInt32.self))
+            let keyLength = Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: slot + 8, as: UInt16.self)))
+            if storedHash == hash && keyLength == key.count
+                && memcmp(base.advanced(by: stringsOffset + Int(keyOffset)), key.baseAddress!, keyLength) == 0 {
+                let flags = UInt16(littleEndian: base.loadUnaligned(fromByteOffset: slot + 10, as: UInt16.self))
+                let start = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: slot + 12, as: UInt32.self)))
+                let count = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: slot + 16, as: UInt32.self)))
+                return KeyEntry(postings: start..<(start + count),
+                                isPrefix: flags & IndexLayout.SlotFlag.isPrefix != 0)
+            }
+            position = position + 1 == slotCount ? 0 : position + 1
+        }
+    }
+
+    /// Finds a normalised key given as a string.
+    func entry(forKey key: String) -> KeyEntry? {
+        guard !key.isEmpty else { return nil }
+        var bytes = Array(key.utf8)
+        return bytes.withUnsafeMutableBufferPointer { entry(forKey: UnsafeBufferPointer($0)) }
+    }
+
+    /// The place a posting names.
+    @inline(__always)
+    func postingPlace(_ posting: Int) -> Int {
+        Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: postingsOffset + posting * IndexLayout.postingSize, as: UInt32.self)))
+    }
+
+    /// How posting `posting` names its place.
+    @inline(__always)
+    func postingForm(_ posting: Int) -> NameForm {
+        NameForm(code: base.load(fromByteOffset: postingsOffset + posting * IndexLayout.postingSize + 10, as: UInt8.self))
+    }
+
+    /// Whether posting `posting` matches only when written exactly as its surface form.
+    @inline(__always)
+    func postingIsCaseSensitive(_ posting: Int) -> Bool {
+        base.load(fromByteOffset: postingsOffset + posting * IndexLayout.postingSize + 11, as: UInt8.self) != 0
+    }
+
+    /// The posting's surface form as listed in `names.tsv`.
+    func postingSurface(_ posting: Int) -> String {
+        let at = postingsOffset + posting * IndexLayout.postingSize
+        let offset = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self)))
+        let length = Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: at + 8, as: UInt16.self)))
+        return Self.string(base, stringsOffset, offset, length)
+    }
+
+    /// Whether `bytes` are exactly the posting's surface form.
+    @inline(__always)
+    func postingSurfaceEquals(_ posting: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let at = postingsOffset + posting * IndexLayout.postingSize
+        let offset = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self)))
+        let length = Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: at + 8, as: UInt16.self)))
+        return length == bytes.count && memcmp(base.advanced(by: stringsOffset + offset), bytes.baseAddress!, length) == 0
+    }
+}
+
+/// Where a key's postings are, and whether longer keys start with it.
+struct KeyEntry: Hashable, Sendable {
+    var postings: Range<Int>
+    var isPrefix: Bool
+}
+
+/// A country as `countries.tsv` lists it.
+public struct CountryRecord: Hashable, Sendable {
+    public let iso2: String
+    public let iso3: String
+    public let numeric: Int
+    /// Index of the country's place, or -1.
+    public let place: Int
+    /// Index of its capital's place, or -1.
+    public let capital: Int
+    public let name: String
+    public let continent: String
+}

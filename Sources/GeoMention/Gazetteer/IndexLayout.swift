@@ -1,0 +1,98 @@
+/// The binary index file's layout, shared by ``IndexBuilder`` and ``GazetteerIndex``.
+///
+/// All integers are little-endian. The file is a fixed header, then six sections:
+/// places (fixed records), hash slots (open addressing over normalised keys), postings
+/// (key → place), countries, the list of country and first-level places, feature codes,
+/// and a pool of UTF-8 strings that everything else refers to by offset and length.
+enum IndexLayout {
+    static let magic: [UInt8] = Array("GMIDX\u{0}\u{0}\u{1}".utf8)
+    /// Bumped whenever the layout or the normaliser changes, so old index files are rebuilt.
+    static let version: UInt32 = 3
+    static let headerSize = 256
+
+    static let placeSize = 64
+    static let slotSize = 24
+    static let postingSize = 12
+    static let countrySize = 32
+
+    /// Header field offsets.
+    enum Header {
+        static let version = 8
+        static let fingerprint = 16
+        static let placeCount = 24
+        static let slotCount = 28
+        static let keyCount = 32
+        static let postingCount = 36
+        static let stringBytes = 40
+        static let countryCount = 44
+        static let adminCount = 48
+        static let featureCount = 52
+        static let placesOffset = 64
+        static let slotsOffset = 72
+        static let postingsOffset = 80
+        static let countriesOffset = 88
+        static let adminsOffset = 96
+        static let featuresOffset = 104
+        static let stringsOffset = 112
+        static let fileSize = 120
+    }
+
+    /// Place record field offsets.
+    enum PlaceField {
+        static let geonameid = 0   // Int32, 0 = none
+        static let latitude = 4    // Float32
+        static let longitude = 8   // Float32
+        static let population = 12 // UInt32
+        static let name = 16       // string reference
+        static let id = 24
+        static let admin1 = 32
+        static let admin2 = 40
+        static let countries = 48
+        static let country = 56    // two ASCII bytes
+        static let kind = 58       // UInt8
+        static let feature = 59    // UInt8 index into the feature table
+        static let radius = 60     // UInt16 km
+        static let nameCount = 62  // UInt16
+    }
+
+    /// Slot flags.
+    enum SlotFlag {
+        /// The key names places.
+        static let hasPostings: UInt16 = 1
+        /// The key is the first words of a longer key ("new" of "new york").
+        static let isPrefix: UInt16 = 2
+    }
+
+    static let emptySlot: UInt32 = .max
+
+    /// 32-bit FNV-1a over the key bytes.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes {
+            hash = (hash ^ UInt32(byte)) &* 16_777_619
+        }
+        return hash
+    }
+}
+
+/// Appends little-endian values to a growing byte array.
+struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    mutating func append<T: FixedWidthInteger>(_ value: T) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(_ value: Float) { append(value.bitPattern) }
+
+    mutating func pad(to size: Int) {
+        if bytes.count < size { bytes.append(contentsOf: repeatElement(0, count: size - bytes.count)) }
+    }
+
+    mutating func set<T: FixedWidthInteger>(_ value: T, at offset: Int) {
+        withUnsafeBytes(of: value.littleEndian) { raw in
+            for (index, byte) in raw.enumerated() { bytes[offset + index] = byte }
+        }
+    }
+}
