@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "GeoMention", targets: ["GeoMention"]),
         .executable(name: "geomention", targets: ["geomention"]),
+        .executable(name: "geomention-bench", targets: ["geomention-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -32,6 +33,12 @@ let package = Package(
                 "GeoMention",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "geomention-bench",
+            dependencies: ["GeoMention"],
+            path: "Benchmarks/geomention-bench",
             swiftSettings: swiftSettings
         ),
         .testTarget(
