@@ -1,0 +1,160 @@
+import Foundation
+
+/// Writes features as a KML 2.2 document grouped into country and region folders.
+///
+/// The document holds one `Style` pair and `StyleMap` per ``EventCategory``, then one `Folder`
+/// per country (sorted by name) with one `Folder` per first-level region (features without a
+/// region go in ``countryLevelFolderName``). Each `Placemark` has `name`, an HTML
+/// `description` in CDATA, a `TimeStamp` when the date is known, `styleUrl`, `ExtendedData`
+/// with a `Data` element per field of ``MapFeature/fields`` (using ``ExportField/kmlName``)
+/// and a `Point`. Features without coordinates are left out and counted in ``Result``.
+/// The output validates against the OGC KML 2.2 schema.
+public struct KMLWriter: Sendable {
+    /// The KML 2.2 namespace.
+    public static let namespace = "http://www.opengis.net/kml/2.2"
+    /// Folder name for features that have a country but no first-level region.
+    public static let countryLevelFolderName = "(country level)"
+    /// Folder name for features that have no country.
+    public static let noCountryFolderName = "(no country)"
+
+    /// Name of the KML `Document`.
+    public var documentName: String
+    /// Icon image used by every style.
+    public var iconURL: String
+
+    /// The document bytes and how many features were left out for lack of coordinates.
+    public struct Result: Hashable, Sendable {
+        /// The KML document, UTF-8.
+        public var data: Data
+        /// Number of placemarks written.
+        public var placemarkCount: Int
+        /// Number of features left out because they have no (finite) coordinates.
+        public var skippedWithoutCoordinates: Int
+    }
+
+    /// Creates a writer for a document called `documentName`.
+    public init(
+        documentName: String,
+        iconURL: String = "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png"
+    ) {
+        self.documentName = documentName
+        self.iconURL = iconURL
+    }
+
+    /// Formats `features` as KML.
+    ///
+    /// - Throws: ``ExportError/xmlWriterFailed(operation:)`` when libxml2 reports an error.
+    public func render(_ features: [MapFeature]) throws -> Result {
+        let located = features.filter { $0.coordinate != nil }
+        let xml = try XMLDocumentWriter()
+        try xml.startDocument()
+        try xml.startElement("kml", namespace: Self.namespace)
+        try xml.startElement("Document")
+        try xml.element("name", documentName)
+        try xml.element("open", "1")
+        let skipped = features.count - located.count
+        try xml.element("description", "\(located.count) placemarks; \(skipped) unlocated mentions not shown")
+        for category in EventCategory.allCases {
+            try writeStyles(for: category, xml)
+        }
+        for country in Self.group(located) {
+            try xml.startElement("Folder")
+            try xml.element("name", country.name)
+            for region in country.regions {
+                try xml.startElement("Folder")
+                try xml.element("name", region.name)
+                for feature in region.features {
+                    try writePlacemark(feature, xml)
+                }
+                try xml.endElement()
+            }
+            try xml.endElement()
+        }
+        try xml.endElement()  // Document
+        try xml.endElement()  // kml
+        return Result(data: try xml.finish(), placemarkCount: located.count, skippedWithoutCoordinates: skipped)
+    }
+
+    /// Writes the KML for `features` to `url` atomically and returns the counts.
+    ///
+    /// - Throws: ``ExportError`` when formatting fails or the file cannot be written.
+    @discardableResult
+    public func write(_ features: [MapFeature], to url: URL) throws -> Result {
+        let result = try render(features)
+        try AtomicFileWriter.write(result.data, to: url)
+        return result
+    }
+
+    private func writeStyles(for category: EventCategory, _ xml: XMLDocumentWriter) throws {
+        for (suffix, scale) in [("normal", "1.0"), ("highlight", "1.4")] {
+            try xml.startElement("Style")
+            try xml.attribute("id", "\(category.slug)-\(suffix)")
+            try xml.startElement("IconStyle")
+            try xml.element("color", category.kmlColor())
+            try xml.element("scale", scale)
+            try xml.startElement("Icon")
+            try xml.element("href", iconURL)
+            try xml.endElement()
+            try xml.endElement()
+            try xml.startElement("LabelStyle")
+            try xml.element("scale", suffix == "normal" ? "0.8" : "1.0")
+            try xml.endElement()
+            try xml.endElement()
+        }
+        try xml.startElement("StyleMap")
+        try xml.attribute("id", category.slug)
+        for key in ["normal", "highlight"] {
+            try xml.startElement("Pair")
+            try xml.element("key", key)
+            try xml.element("styleUrl", "#\(category.slug)-\(key)")
+            try xml.endElement()
+        }
+        try xml.endElement()
+    }
+
+    private func writePlacemark(_ feature: MapFeature, _ xml: XMLDocumentWriter) throws {
+        guard let position = feature.coordinate,
+              let lon = NumberText.fixed(position.longitude),
+              let lat = NumberText.fixed(position.latitude)
+        else { return }
+        try xml.startElement("Placemark")
+        try xml.element("name", feature.name.isEmpty ? feature.mention : feature.name)
+        try xml.startElement("description")
+        try xml.cdata(KMLDescription.html(for: feature))
+        try xml.endElement()
+        if let date = feature.eventDate, Self.isSchemaDate(date) {
+            try xml.startElement("TimeStamp")
+            try xml.element("when", date)
+            try xml.endElement()
+        }
+        try xml.element("styleUrl", "#" + EventCategory(eventType: feature.eventType).slug)
+        try xml.startElement("ExtendedData")
+        for field in MapFeature.fields {
+            try xml.startElement("Data")
+            try xml.attribute("name", field.kmlName)
+            try xml.element("value", field.value(feature).plainText)
+            try xml.endElement()
+        }
+        try xml.endElement()
+        try xml.startElement("Point")
+        try xml.element("coordinates", "\(lon),\(lat)")
+        try xml.endElement()
+        try xml.endElement()
+    }
+
+    /// Whether `text` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, the forms KML `when` accepts here.
+    static func isSchemaDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
+            return false
+        }
+        if parts.count >= 2 {
+            guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return false }
+        }
+        if parts.count == 3 {
+            guard parts[2].count == 2, let day = Int(parts[2]), (1...31).contains(day) else { return false }
+        }
+        return true
+    }
+}
