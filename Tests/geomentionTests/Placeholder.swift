@@ -1,0 +1,1 @@
+// Placeholder so the package builds; the command-line tests replace it.
