@@ -23,6 +23,7 @@ struct HTMLTextExtractor {
         var extractor = HTMLTextExtractor()
         var html = html
         html.withUTF8 { extractor.run($0) }
+        if extractor.title.last == 0x20 { extractor.title.removeLast() }
         let title = String(decoding: extractor.title, as: UTF8.self)
         return (String(decoding: extractor.text, as: UTF8.self), title.isEmpty ? nil : title)
     }
