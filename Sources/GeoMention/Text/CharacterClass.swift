@@ -58,6 +58,9 @@ enum CharacterClass: UInt8 {
         case 0x2029: return .paragraphSeparator
         case 0x200B, 0xFEFF: return .space
         case 0x1F3FB...0x1F3FF: return .extender
+        case 0x2013, 0x2014, 0x2018, 0x201C, 0x201D, 0xAB, 0xBB: return .punctuation
+        case 0xC0...0xD6, 0xD8...0xDE: return .upper
+        case 0xDF...0xF6, 0xF8...0xFF: return .lower
         default: break
         }
         guard let scalar = Unicode.Scalar(value) else { return .symbol }
@@ -100,6 +103,12 @@ func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (value:
 func classify(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (CharacterClass, Int) {
     let byte = bytes[index]
     if byte < 0x80 { return (CharacterClass.ascii(byte), 1) }
+    return classifyNonASCII(bytes, at: index)
+}
+
+/// The class and byte length of the non-ASCII scalar at `index`.
+@inline(never)
+func classifyNonASCII(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (CharacterClass, Int) {
     let (value, length) = decodeScalar(bytes, at: index)
     return (CharacterClass.nonASCII(value), length)
 }

@@ -4,18 +4,31 @@ struct ShapeBuilder {
     private var lower = 0
     private var uncased = 0
     private var digits = 0
-    private var firstCasedIsUpper: Bool?
+    /// 0 before any cased letter, 1 if the first was uppercase, 2 if lowercase.
+    private var firstCased: UInt8 = 0
+
+    /// Counts an ASCII lowercase letter.
+    @inline(__always)
+    mutating func addLower() {
+        lower &+= 1
+        if firstCased == 0 { firstCased = 2 }
+    }
+
+    /// Counts an ASCII uppercase letter.
+    @inline(__always)
+    mutating func addUpper() {
+        upper &+= 1
+        if firstCased == 0 { firstCased = 1 }
+    }
 
     /// Counts one scalar of the token.
     @inline(__always)
     mutating func add(_ cls: CharacterClass) {
         switch cls {
         case .upper:
-            upper += 1
-            if firstCasedIsUpper == nil { firstCasedIsUpper = true }
+            addUpper()
         case .lower:
-            lower += 1
-            if firstCasedIsUpper == nil { firstCasedIsUpper = false }
+            addLower()
         case .uncasedLetter:
             uncased += 1
         case .digit:
@@ -34,12 +47,13 @@ struct ShapeBuilder {
     var kind: Token.Kind { isDigitsOnly ? .number : .word }
 
     /// The shape the letters give.
+    @inline(__always)
     var shape: Token.Shape {
         if letters == 0 { return .other }
-        switch firstCasedIsUpper {
-        case nil: return .uncased
-        case true?: return lower == 0 && upper >= 2 ? .allCaps : .capitalized
-        case false?: return upper == 0 ? .lower : .mixed
+        switch firstCased {
+        case 0: return .uncased
+        case 1: return lower == 0 && upper >= 2 ? .allCaps : .capitalized
+        default: return upper == 0 ? .lower : .mixed
         }
     }
 }

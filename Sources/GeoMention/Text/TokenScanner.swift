@@ -6,7 +6,7 @@ struct TokenScanner {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
     private var scalar = 0
-    private(set) var tokens: [Token] = []
+    private var tokens: [Token] = []
     // White space seen since the last token.
     private var sawSpace = false
     private var newlines = 0
@@ -14,12 +14,25 @@ struct TokenScanner {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        tokens.reserveCapacity(bytes.count / 5 + 1)
+        tokens.reserveCapacity(bytes.count / 4 + 1)
     }
 
-    mutating func run() {
+    /// Scans the whole text and hands over the tokens (the scanner keeps none).
+    mutating func run() -> [Token] {
+        defer { tokens = [] }
+        scan()
+        return tokens
+    }
+
+    private mutating func scan() {
         let count = bytes.count
         while index < count {
+            if bytes[index] == 0x20 {
+                sawSpace = true
+                index &+= 1
+                scalar &+= 1
+                continue
+            }
             let (cls, length) = classify(bytes, at: index)
             switch cls {
             case .space:
@@ -99,6 +112,7 @@ struct TokenScanner {
     /// Scans `U.S.`, `e.g.`, `N.Y.`: two or more single ASCII letters each followed by a
     /// period, not followed by a word character. Returns false (consuming nothing) otherwise.
     private mutating func scanInitials() -> Bool {
+        guard isPeriod(index + 1) else { return false }
         var end = index
         var shape = ShapeBuilder()
         while isASCIILetter(end) && isPeriod(end + 1) {
@@ -121,6 +135,24 @@ struct TokenScanner {
         var shape = ShapeBuilder()
         let count = bytes.count
         while index < count {
+            // ASCII letters and digits, the common case: a tight loop on locals.
+            var i = index
+            while i < count {
+                let byte = bytes[i]
+                if byte &- UInt8(ascii: "a") < 26 {
+                    shape.addLower()
+                } else if byte &- UInt8(ascii: "A") < 26 {
+                    shape.addUpper()
+                } else if byte &- UInt8(ascii: "0") < 10 {
+                    shape.add(.digit)
+                } else {
+                    break
+                }
+                i &+= 1
+            }
+            scalar &+= i &- index
+            index = i
+            if index >= count { break }
             let (cls, length) = classify(bytes, at: index)
             if cls.isWordCharacter || cls == .extender {
                 shape.add(cls)

@@ -25,8 +25,7 @@ public struct Tokenizer: Hashable, Sendable {
         let (tokens, sentences) = text.withUTF8 { bytes -> ([Token], [Sentence]) in
             precondition(bytes.count < Int(UInt32.max), "text too large to tokenize")
             var scanner = TokenScanner(bytes)
-            scanner.run()
-            var tokens = scanner.tokens
+            var tokens = scanner.run()
             let sentences = SentenceSplitter(bytes).split(&tokens)
             return (tokens, sentences)
         }
