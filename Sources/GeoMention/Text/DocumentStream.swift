@@ -42,6 +42,7 @@ public struct DocumentStream: Sequence, IteratorProtocol {
     private var pending: [Pending]
     private var lines: JSONLinesCursor?
     private let standardInput: FileHandle
+    private let decoder = JSONDecoder()
 
     private enum Pending {
         case input(Input)
@@ -72,8 +73,6 @@ public struct DocumentStream: Sequence, IteratorProtocol {
             if let result = open(item) { return result }
         }
     }
-
-    private let decoder = JSONDecoder()
 
     private mutating func open(_ item: Pending) -> Result<Document, InputError>? {
         switch item {

@@ -38,6 +38,7 @@ public struct Token: Hashable, Sendable {
 
     /// Facts about a token and the text before it.
     public struct Flags: OptionSet, Hashable, Sendable {
+        /// The bits of the set.
         public let rawValue: UInt16
         /// Creates flags from their raw value.
         public init(rawValue: UInt16) { self.rawValue = rawValue }

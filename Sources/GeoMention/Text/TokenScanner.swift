@@ -3,14 +3,16 @@
 /// Scalar offsets are counted while scanning; every token records both byte and scalar
 /// offsets. Sentences are assigned afterwards by ``SentenceSplitter``.
 struct TokenScanner {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private var index = 0
-    private var scalar = 0
-    private var tokens: [Token] = []
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The current byte offset.
+    var index = 0
+    /// The current scalar offset.
+    var scalar = 0
+    var tokens: [Token] = []
     // White space seen since the last token.
-    private var sawSpace = false
+    var sawSpace = false
     private var newlines = 0
-    private var joinNext = false
+    var joinNext = false
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -71,7 +73,7 @@ struct TokenScanner {
     }
 
     /// Appends a token ending at the current position and resets the gap state.
-    private mutating func append(
+    mutating func append(
         utf8Start: Int, scalarStart: Int, kind: Token.Kind, shape: Token.Shape,
         extra: Token.Flags = []
     ) {
@@ -97,36 +99,6 @@ struct TokenScanner {
         scalar = scalarStart + scalars
         append(utf8Start: start, scalarStart: scalarStart, kind: kind, shape: shape)
         (index, scalar) = saved
-    }
-
-    private func isASCIILetter(_ offset: Int) -> Bool {
-        guard offset < bytes.count else { return false }
-        let lowered = bytes[offset] | 0x20
-        return lowered >= UInt8(ascii: "a") && lowered <= UInt8(ascii: "z")
-    }
-
-    private func isPeriod(_ offset: Int) -> Bool {
-        offset < bytes.count && bytes[offset] == UInt8(ascii: ".")
-    }
-
-    /// Scans `U.S.`, `e.g.`, `N.Y.`: two or more single ASCII letters each followed by a
-    /// period, not followed by a word character. Returns false (consuming nothing) otherwise.
-    private mutating func scanInitials() -> Bool {
-        guard isPeriod(index + 1) else { return false }
-        var end = index
-        var shape = ShapeBuilder()
-        while isASCIILetter(end) && isPeriod(end + 1) {
-            shape.add(CharacterClass.ascii(bytes[end]))
-            end += 2
-        }
-        guard end - index >= 4 else { return false }
-        if end < bytes.count && classify(bytes, at: end).0.isWordCharacter { return false }
-        let start = index, scalarStart = scalar
-        scalar += end - index
-        index = end
-        append(utf8Start: start, scalarStart: scalarStart, kind: .word, shape: shape.shape,
-               extra: .endsWithPeriod)
-        return true
     }
 
     /// Scans a word or number, splitting off a possessive `'s`.
@@ -178,64 +150,9 @@ struct TokenScanner {
     }
 
     /// Whether `s` or `S` at `offset` ends a word (a possessive), given the apostrophe before.
-    private func isPossessiveEnding(after offset: Int, _ length: Int) -> Bool {
+    func isPossessiveEnding(after offset: Int, _ length: Int) -> Bool {
         guard length == 1, bytes[offset] | 0x20 == UInt8(ascii: "s") else { return false }
         let after = offset + 1
         return after >= bytes.count || !classify(bytes, at: after).0.isWordCharacter
-    }
-
-    private mutating func scanPossessive(apostropheLength: Int) {
-        let start = index, scalarStart = scalar
-        index += apostropheLength + 1
-        scalar += 2
-        let shape: Token.Shape = bytes[index - 1] == UInt8(ascii: "S") ? .capitalized : .lower
-        append(utf8Start: start, scalarStart: scalarStart, kind: .possessive, shape: shape)
-    }
-
-    /// Scans a run of scalars of either class as one punctuation token.
-    private mutating func scanRun(of first: CharacterClass, or second: CharacterClass) {
-        let start = index, scalarStart = scalar
-        while index < bytes.count {
-            let (cls, length) = classify(bytes, at: index)
-            guard cls == first || cls == second else { break }
-            index += length
-            scalar += 1
-        }
-        append(utf8Start: start, scalarStart: scalarStart, kind: .punctuation, shape: .other)
-    }
-
-    /// Scans a hyphen (or a dash run of hyphens); a single hyphen between two words
-    /// marks the next word ``Token/Flags/joinedByHyphen``.
-    private mutating func scanHyphen() {
-        let start = index
-        let afterWord = !sawSpace && tokens.last.map {
-            $0.utf8End == start && ($0.kind == .word || $0.kind == .number)
-        } ?? false
-        scanRun(of: .hyphen, or: .hyphen)
-        let single = tokens[tokens.count - 1].end - tokens[tokens.count - 1].start == 1
-        if afterWord && single && index < bytes.count && classify(bytes, at: index).0.isWordCharacter {
-            joinNext = true
-        }
-    }
-
-    /// Scans a symbol with the marks, modifiers and joined symbols that belong to it
-    /// (emoji sequences, regional indicator pairs).
-    private mutating func scanSymbol() {
-        let start = index, scalarStart = scalar
-        var previous: UInt32 = 0
-        var first = true
-        while index < bytes.count {
-            let (value, length) = decodeScalar(bytes, at: index)
-            let cls = value < 0x80 ? CharacterClass.ascii(UInt8(value)) : CharacterClass.nonASCII(value)
-            let regionalPair = (0x1F1E6...0x1F1FF).contains(value)
-                && (0x1F1E6...0x1F1FF).contains(previous) && scalar - scalarStart == 1
-            let continues = cls == .extender || cls == .mark || previous == 0x200D || regionalPair
-            guard first || continues, first || cls != .space else { break }
-            first = false
-            previous = value
-            index += length
-            scalar += 1
-        }
-        append(utf8Start: start, scalarStart: scalarStart, kind: .symbol, shape: .other)
     }
 }

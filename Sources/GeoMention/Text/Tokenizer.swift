@@ -10,7 +10,7 @@
 ///
 /// ```swift
 /// let tokenized = Tokenizer().tokenize("Floods hit Springfield, Ill., on Tuesday.")
-/// tokenized.tokens.count     // 9
+/// tokenized.tokens.count     // 10: Floods hit Springfield , Ill . , on Tuesday .
 /// tokenized.sentences.count  // 1
 /// ```
 public struct Tokenizer: Hashable, Sendable {

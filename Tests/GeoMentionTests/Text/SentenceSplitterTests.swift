@@ -22,6 +22,9 @@ import GeoMention
         #expect(sentences("Troops left the U.S. Embassy in Kabul. President John F. Kennedy visited W.Va. Tuesday.") == [
             "Troops left the U.S. Embassy in Kabul.", "President John F. Kennedy visited W.Va. Tuesday.",
         ])
+        let springfield = tokenizer.tokenize("Floods hit Springfield, Ill., on Tuesday.")
+        #expect(tokenTexts(springfield) == ["Floods", "hit", "Springfield", ",", "Ill", ".", ",", "on", "Tuesday", "."])
+        #expect(springfield.sentences.count == 1)
         #expect(sentences("It was built on Oct. 3 in Raleigh, N.C. It opened later.").count == 1)
     }
 
