@@ -1,0 +1,151 @@
+import Foundation
+
+/// Reads documents one at a time from files, directories and standard input.
+///
+/// Each call to ``next()`` gives the next document or the error that took its place, in
+/// order: the inputs as given, a directory's files sorted by path, a JSON Lines file's
+/// records by line. Only one file (or one JSON Lines record) is in memory at a time, and an
+/// error never stops the stream.
+///
+/// ```swift
+/// for result in DocumentStream(inputs: [.path("news/")]) {
+///     switch result {
+///     case .success(let document): handle(document)
+///     case .failure(let error): report(error)
+///     }
+/// }
+/// ```
+///
+/// Formats: see ``InputFormat``. Standard input is JSON Lines when its first non-space
+/// character is `{`, plain text otherwise; its documents have source `-` and id `stdin`
+/// (or `stdin:LINE` for JSON Lines records without an `id`). Text decoding follows
+/// `ByteDecoding`: UTF-8 with a byte order mark dropped and invalid bytes replaced by
+/// U+FFFD, UTF-16 with a byte order mark, binary files refused. JSON Lines files are read as
+/// UTF-8. While a JSON Lines input is open the stream holds its file handle, so use one
+/// stream from one task.
+public struct DocumentStream: Sequence, IteratorProtocol {
+    /// Where documents come from.
+    public enum Input: Hashable, Sendable {
+        /// A file or a directory (read recursively).
+        case path(String)
+        /// Standard input (`-` on a command line).
+        case standardInput
+
+        /// `.standardInput` for `-`, otherwise `.path`.
+        public init(argument: String) {
+            self = argument == "-" ? .standardInput : .path(argument)
+        }
+    }
+
+    /// The largest document text accepted, in bytes (default 20 MB).
+    public let maxDocumentBytes: Int
+    private var pending: [Pending]
+    private var lines: JSONLinesCursor?
+    private let standardInput: FileHandle
+    private let decoder = JSONDecoder()
+
+    private enum Pending {
+        case input(Input)
+        case file(path: String, name: String)
+        case failure(InputError)
+    }
+
+    /// Creates a stream over inputs.
+    /// - Parameters:
+    ///   - inputs: Files, directories and standard input, read in this order.
+    ///   - maxDocumentBytes: The per-document size limit in bytes.
+    ///   - standardInput: The handle read for ``Input/standardInput``.
+    public init(
+        inputs: [Input], maxDocumentBytes: Int = 20_000_000,
+        standardInput: FileHandle = .standardInput
+    ) {
+        self.pending = inputs.reversed().map { .input($0) }
+        self.maxDocumentBytes = Swift.max(0, maxDocumentBytes)
+        self.standardInput = standardInput
+    }
+
+    /// The next document or error, or `nil` when every input has been read.
+    public mutating func next() -> Result<Document, InputError>? {
+        while true {
+            if let result = lines?.next(decoder: decoder) { return result }
+            lines = nil
+            guard let item = pending.popLast() else { return nil }
+            if let result = open(item) { return result }
+        }
+    }
+
+    private mutating func open(_ item: Pending) -> Result<Document, InputError>? {
+        switch item {
+        case .failure(let error):
+            return .failure(error)
+        case .input(.standardInput):
+            return openStandardInput()
+        case .input(.path(let path)):
+            guard let identity = DirectoryWalker.identity(of: path) else {
+                return .failure(FileManager.default.fileExists(atPath: path)
+                    ? .unreadable(path: path, reason: "cannot stat") : .missing(path: path))
+            }
+            if identity.isDirectory {
+                for entry in DirectoryWalker.walk(path).reversed() {
+                    switch entry {
+                    case .file(let file, let relative): pending.append(.file(path: file, name: relative))
+                    case .failure(let error): pending.append(.failure(error))
+                    }
+                }
+                return nil
+            }
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            return open(.file(path: path, name: name))
+        case .file(let path, let name):
+            return openFile(path: path, name: name)
+        }
+    }
+
+    private mutating func openFile(path: String, name: String) -> Result<Document, InputError>? {
+        guard let format = InputFormat(path: path) else { return .failure(.unsupported(path: path)) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(.unreadable(path: path, reason: "permission denied or not a file"))
+        }
+        if format == .jsonLines {
+            lines = JSONLinesCursor(
+                reader: ByteLineReader(handle: handle, closesHandle: true),
+                path: path, idPrefix: name, limit: maxDocumentBytes)
+            return nil
+        }
+        defer { try? handle.close() }
+        let size = DirectoryWalker.identity(of: path)?.size ?? 0
+        if size > maxDocumentBytes {
+            return .failure(.tooLarge(path: path, bytes: size, limit: maxDocumentBytes))
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try handle.readToEnd() ?? Data())
+        } catch {
+            return .failure(.unreadable(path: path, reason: "read failed"))
+        }
+        return Result { () throws(InputError) in
+            try PlainDocumentBuilder.document(
+                bytes: bytes, format: format, id: name, source: path, limit: maxDocumentBytes)
+        }
+    }
+
+    private mutating func openStandardInput() -> Result<Document, InputError>? {
+        let reader = ByteLineReader(handle: standardInput, closesHandle: false)
+        do {
+            if try reader.peekFirstNonSpaceByte() == UInt8(ascii: "{") {
+                lines = JSONLinesCursor(reader: reader, path: "-", idPrefix: "stdin", limit: maxDocumentBytes)
+                return nil
+            }
+            var overflow = 0
+            guard let bytes = try reader.readRest(limit: maxDocumentBytes, overflow: &overflow) else {
+                return .failure(.tooLarge(path: "-", bytes: overflow, limit: maxDocumentBytes))
+            }
+            return Result { () throws(InputError) in
+                try PlainDocumentBuilder.document(
+                    bytes: bytes, format: .plainText, id: "stdin", source: "-", limit: maxDocumentBytes)
+            }
+        } catch {
+            return .failure(.unreadable(path: "-", reason: "read failed"))
+        }
+    }
+}

@@ -1,0 +1,158 @@
+/// The single pass over a text's UTF-8 bytes that produces its tokens.
+///
+/// Scalar offsets are counted while scanning; every token records both byte and scalar
+/// offsets. Sentences are assigned afterwards by ``SentenceSplitter``.
+struct TokenScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The current byte offset.
+    var index = 0
+    /// The current scalar offset.
+    var scalar = 0
+    var tokens: [Token] = []
+    // White space seen since the last token.
+    var sawSpace = false
+    private var newlines = 0
+    var joinNext = false
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        tokens.reserveCapacity(bytes.count / 4 + 1)
+    }
+
+    /// Scans the whole text and hands over the tokens (the scanner keeps none).
+    mutating func run() -> [Token] {
+        defer { tokens = [] }
+        scan()
+        return tokens
+    }
+
+    private mutating func scan() {
+        let count = bytes.count
+        while index < count {
+            if bytes[index] == 0x20 {
+                sawSpace = true
+                index &+= 1
+                scalar &+= 1
+                continue
+            }
+            let (cls, length) = classify(bytes, at: index)
+            switch cls {
+            case .space:
+                sawSpace = true
+            case .newline:
+                sawSpace = true
+                newlines += 1
+            case .carriageReturn:
+                sawSpace = true
+                if index + 1 >= count || bytes[index + 1] != 0x0A { newlines += 1 }
+            case .paragraphSeparator:
+                sawSpace = true
+                newlines += 2
+            case .upper, .lower, .uncasedLetter, .digit, .mark:
+                if !scanInitials() { scanWord() }
+                continue
+            case .period, .terminal:
+                scanRun(of: CharacterClass.period, or: .terminal)
+                continue
+            case .hyphen:
+                scanHyphen()
+                continue
+            case .symbol, .extender:
+                scanSymbol()
+                continue
+            case .apostrophe, .comma, .punctuation:
+                emit(from: index, scalarStart: scalar, length: length, scalars: 1,
+                     kind: .punctuation, shape: .other)
+                index += length
+                scalar += 1
+                continue
+            }
+            index += length
+            scalar += 1
+        }
+    }
+
+    /// Appends a token ending at the current position and resets the gap state.
+    mutating func append(
+        utf8Start: Int, scalarStart: Int, kind: Token.Kind, shape: Token.Shape,
+        extra: Token.Flags = []
+    ) {
+        var flags = extra
+        if sawSpace { flags.insert(.followsSpace) }
+        if newlines > 0 { flags.insert(.followsNewline) }
+        if newlines > 1 || tokens.isEmpty { flags.insert(.paragraphStart) }
+        if joinNext { flags.insert(.joinedByHyphen) }
+        tokens.append(Token(
+            utf8Range: utf8Start..<index, scalarRange: scalarStart..<scalar,
+            kind: kind, shape: shape, flags: flags))
+        sawSpace = false
+        newlines = 0
+        joinNext = false
+    }
+
+    private mutating func emit(
+        from start: Int, scalarStart: Int, length: Int, scalars: Int,
+        kind: Token.Kind, shape: Token.Shape
+    ) {
+        let saved = (index, scalar)
+        index = start + length
+        scalar = scalarStart + scalars
+        append(utf8Start: start, scalarStart: scalarStart, kind: kind, shape: shape)
+        (index, scalar) = saved
+    }
+
+    /// Scans a word or number, splitting off a possessive `'s`.
+    private mutating func scanWord() {
+        let start = index, scalarStart = scalar
+        var shape = ShapeBuilder()
+        let count = bytes.count
+        while index < count {
+            // ASCII letters and digits, the common case: a tight loop on locals.
+            var i = index
+            while i < count {
+                let byte = bytes[i]
+                if byte &- UInt8(ascii: "a") < 26 {
+                    shape.addLower()
+                } else if byte &- UInt8(ascii: "A") < 26 {
+                    shape.addUpper()
+                } else if byte &- UInt8(ascii: "0") < 10 {
+                    shape.add(.digit)
+                } else {
+                    break
+                }
+                i &+= 1
+            }
+            scalar &+= i &- index
+            index = i
+            if index >= count { break }
+            let (cls, length) = classify(bytes, at: index)
+            if cls.isWordCharacter || cls == .extender {
+                shape.add(cls)
+            } else if cls == .apostrophe, index + length < count {
+                let (next, nextLength) = classify(bytes, at: index + length)
+                guard next.isLetter else { break }
+                if isPossessiveEnding(after: index + length, nextLength) {
+                    append(utf8Start: start, scalarStart: scalarStart, kind: shape.kind,
+                           shape: shape.shape, extra: .followedByPossessive)
+                    scanPossessive(apostropheLength: length)
+                    return
+                }
+            } else if (cls == .period || cls == .comma) && shape.isDigitsOnly,
+                      index + 1 < count, CharacterClass.ascii(bytes[index + 1]) == .digit {
+                // 3.5, 1,200: keep going.
+            } else {
+                break
+            }
+            index += length
+            scalar += 1
+        }
+        append(utf8Start: start, scalarStart: scalarStart, kind: shape.kind, shape: shape.shape)
+    }
+
+    /// Whether `s` or `S` at `offset` ends a word (a possessive), given the apostrophe before.
+    func isPossessiveEnding(after offset: Int, _ length: Int) -> Bool {
+        guard length == 1, bytes[offset] | 0x20 == UInt8(ascii: "s") else { return false }
+        let after = offset + 1
+        return after >= bytes.count || !classify(bytes, at: after).0.isWordCharacter
+    }
+}
