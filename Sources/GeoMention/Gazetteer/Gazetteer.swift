@@ -55,6 +55,12 @@ public final class Gazetteer: Sendable {
         code.isEmpty ? "" : adminPlace(code: code)?.name ?? ""
     }
 
+    /// What the word lists say about `word` (compared in lower case).
+    public func wordInfo(_ word: String) -> WordInfo {
+        var bytes = Array(word.lowercased().utf8)
+        return bytes.withUnsafeMutableBufferPointer { index.wordInfo(UnsafeBufferPointer($0)) }
+    }
+
     /// Every place `name` may refer to, most prominent first.
     ///
     /// A case-sensitive name ("US") is offered only when `name` is written exactly so.

@@ -23,6 +23,8 @@ public final class GazetteerIndex: @unchecked Sendable {
     private let stringsOffset: Int
     private let stringBytes: Int
     private let featureCodes: [String]
+    private let wordsOffset: Int
+    private let wordSlotCount: Int
     /// Countries by ISO alpha-2 code.
     let countries: [String: CountryRecord]
     /// Country and first-level places by their code ("UA" and "UA-46").
@@ -94,6 +96,14 @@ public final class GazetteerIndex: @unchecked Sendable {
         if let problem {
             munmap(mapped, size)
             throw GazetteerError.corruptIndex(path: path, reason: problem)
+        }
+        let wordsOffset = u64(IndexLayout.Header.wordsOffset)
+        let wordSlotCount = u32(IndexLayout.Header.wordSlotCount)
+        self.wordsOffset = wordsOffset
+        self.wordSlotCount = wordSlotCount
+        if wordsOffset + wordSlotCount * IndexLayout.wordSize > size || wordSlotCount == 0 {
+            munmap(mapped, size)
+            throw GazetteerError.corruptIndex(path: path, reason: "word table out of bounds")
         }
         let featuresOffset = u64(IndexLayout.Header.featuresOffset)
         var codes: [String] = []
@@ -274,6 +284,33 @@ public final class GazetteerIndex: @unchecked Sendable {
         let offset = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self)))
         let length = Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: at + 8, as: UInt16.self)))
         return length == bytes.count && memcmp(base.advanced(by: stringsOffset + offset), bytes.baseAddress!, length) == 0
+    }
+}
+
+extension GazetteerIndex {
+    /// What the word lists say about `word`, given as lower-case UTF-8 bytes.
+    func wordInfo(_ word: UnsafeBufferPointer<UInt8>) -> WordInfo {
+        guard !word.isEmpty else { return .unknown }
+        let hash = IndexLayout.hash(word)
+        var position = Int(hash % UInt32(wordSlotCount))
+        while true {
+            let slot = wordsOffset + position * IndexLayout.wordSize
+            let keyOffset = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: slot + 4, as: UInt32.self))
+            if keyOffset == IndexLayout.emptySlot { return .unknown }
+            let storedHash = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: slot, as: UInt32.self))
+            let keyLength = Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: slot + 8, as: UInt16.self)))
+            if storedHash == hash && keyLength == word.count
+                && memcmp(base.advanced(by: stringsOffset + Int(keyOffset)), word.baseAddress!, keyLength) == 0 {
+                let zipf = base.load(fromByteOffset: slot + 10, as: UInt8.self)
+                let flags = base.load(fromByteOffset: slot + 11, as: UInt8.self)
+                let given = UInt16(littleEndian: base.loadUnaligned(fromByteOffset: slot + 12, as: UInt16.self))
+                let surname = UInt16(littleEndian: base.loadUnaligned(fromByteOffset: slot + 14, as: UInt16.self))
+                return WordInfo(zipf: Double(zipf) / 10, isLowerCaseWord: flags & WordInfo.Flag.lower != 0,
+                                isProperNoun: flags & WordInfo.Flag.proper != 0,
+                                givenNamePercent: Double(given) / 10_000, surnamePercent: Double(surname) / 10_000)
+            }
+            position = position + 1 == wordSlotCount ? 0 : position + 1
+        }
     }
 }
 

@@ -274,6 +274,8 @@ struct IndexBuilder {
             file.append(reference.length)
         }
 
+        try WordTableBuilder(directory: directory).write(into: &file, pool: &pool)
+
         file.set(UInt64(file.bytes.count), at: IndexLayout.Header.stringsOffset)
         file.set(UInt32(pool.bytes.count), at: IndexLayout.Header.stringBytes)
         file.bytes.append(contentsOf: pool.bytes)

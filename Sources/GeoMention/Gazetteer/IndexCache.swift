@@ -21,10 +21,13 @@ struct IndexCache {
             }
         }
         mix(UInt64(IndexLayout.version))
-        for name in Self.sourceFiles {
+        for name in Self.sourceFiles + WordTableBuilder.sourceFiles {
             let path = directory + "/" + name
             var info = stat()
-            guard stat(path, &info) == 0 else { throw GazetteerError.missingFile(path: path) }
+            guard stat(path, &info) == 0 else {
+                if WordTableBuilder.sourceFiles.contains(name) { mix(0); continue }
+                throw GazetteerError.missingFile(path: path)
+            }
             mix(UInt64(info.st_size))
             mix(UInt64(info.st_mtim.tv_sec))
             mix(UInt64(info.st_mtim.tv_nsec))

@@ -7,13 +7,14 @@
 enum IndexLayout {
     static let magic: [UInt8] = Array("GMIDX\u{0}\u{0}\u{1}".utf8)
     /// Bumped whenever the layout or the normaliser changes, so old index files are rebuilt.
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     static let headerSize = 256
 
     static let placeSize = 64
     static let slotSize = 24
     static let postingSize = 12
     static let countrySize = 32
+    static let wordSize = 16
 
     /// Header field offsets.
     enum Header {
@@ -35,6 +36,8 @@ enum IndexLayout {
         static let featuresOffset = 104
         static let stringsOffset = 112
         static let fileSize = 120
+        static let wordSlotCount = 128
+        static let wordsOffset = 136
     }
 
     /// Place record field offsets.

@@ -103,3 +103,22 @@ import Testing
         }
     }
 }
+
+@Suite struct WordTableTests {
+    @Test func readsFrequenciesAndDictionaryKinds() throws {
+        let gazetteer = try TestGazetteers.mini.get()
+        let mobile = gazetteer.wordInfo("Mobile")
+        #expect(mobile.zipf == 4.8)
+        #expect(mobile.isLowerCaseWord && !mobile.isProperNoun)
+        #expect(gazetteer.wordInfo("paris").isProperNoun)
+    }
+
+    @Test func readsGivenNamesAndSurnames() throws {
+        let gazetteer = try TestGazetteers.mini.get()
+        #expect(gazetteer.wordInfo("Georgia").isGivenName)
+        #expect(abs(gazetteer.wordInfo("Georgia").givenNamePercent - 0.0455) < 0.0001)
+        #expect(gazetteer.wordInfo("Jordan").isSurname)
+        #expect(!gazetteer.wordInfo("Jordan").isGivenName)
+        #expect(gazetteer.wordInfo("Zzyzx") == .unknown)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Builds the word table of the binary index from `words/english.tsv`, `words/given-names.tsv`
+/// and `words/surnames.tsv` (see `Gazetteer/FORMAT.md`). Missing files leave the table empty.
+struct WordTableBuilder {
+    static let sourceFiles = ["words/english.tsv", "words/given-names.tsv", "words/surnames.tsv"]
+
+    private struct Entry {
+        var zipf: UInt8 = 0
+        var flags: UInt8 = 0
+        var given: UInt16 = 0
+        var surname: UInt16 = 0
+
+        mutating func merge(_ other: Self) {
+            zipf = max(zipf, other.zipf)
+            flags |= other.flags
+            given = max(given, other.given)
+            surname = max(surname, other.surname)
+        }
+    }
+
+    let directory: String
+
+    /// Appends the word slots to `file` and records where they are in the header.
+    func write(into file: inout ByteWriter, pool: inout StringPool) throws {
+        var entries: [String: Entry] = [:]
+        let english = directory + "/" + Self.sourceFiles[0]
+        if FileManager.default.fileExists(atPath: english) {
+            let table = try TSVFile(path: english)
+            let word = try table.column("word"), zipf = try table.column("zipf"), kind = try table.column("dictionary")
+            try table.forEachRow { row, _ in
+                var entry = Entry()
+                entry.zipf = UInt8(clamping: Int(((row.double(zipf) ?? 0) * 10).rounded()))
+                switch row.string(kind) {
+                case "lower": entry.flags |= WordInfo.Flag.lower
+                case "proper": entry.flags |= WordInfo.Flag.proper
+                default: break
+                }
+                entries[row.string(word), default: Entry()].merge(entry)
+            }
+        }
+        for (index, scale) in [(1, 10_000.0), (2, 10_000.0)] {
+            let path = directory + "/" + Self.sourceFiles[index]
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            let table = try TSVFile(path: path)
+            let name = try table.column("name"), percent = try table.column("percent")
+            try table.forEachRow { row, _ in
+                let value = UInt16(clamping: Int(((row.double(percent) ?? 0) * scale).rounded()))
+                var entry = Entry()
+                if index == 1 { entry.given = value } else { entry.surname = value }
+                entries[row.string(name).lowercased(), default: Entry()].merge(entry)
+            }
+        }
+        let words = entries.keys.sorted()
+        let slotCount = max(17, words.count + words.count / 2) | 1
+        var slots = [Int32](repeating: -1, count: slotCount)
+        var references: [StringRef] = []
+        var hashes: [UInt32] = []
+        for (index, word) in words.enumerated() {
+            references.append(pool.add(word))
+            let hash = Array(word.utf8).withUnsafeBufferPointer { IndexLayout.hash($0) }
+            hashes.append(hash)
+            var position = Int(hash % UInt32(slotCount))
+            while slots[position] >= 0 { position = position + 1 == slotCount ? 0 : position + 1 }
+            slots[position] = Int32(index)
+        }
+        file.pad(to: (file.bytes.count + 7) & ~7)
+        file.set(UInt64(file.bytes.count), at: IndexLayout.Header.wordsOffset)
+        file.set(UInt32(slotCount), at: IndexLayout.Header.wordSlotCount)
+        for slot in slots {
+            guard slot >= 0 else {
+                file.append(UInt32(0)); file.append(IndexLayout.emptySlot); file.append(UInt16(0))
+                file.append(UInt8(0)); file.append(UInt8(0)); file.append(UInt16(0)); file.append(UInt16(0))
+                continue
+            }
+            let index = Int(slot)
+            let entry = entries[words[index]]!
+            file.append(hashes[index])
+            file.append(references[index].offset)
+            file.append(UInt16(clamping: references[index].length))
+            file.append(entry.zipf)
+            file.append(entry.flags)
+            file.append(entry.given)
+            file.append(entry.surname)
+        }
+    }
+}
