@@ -87,8 +87,8 @@ KEEP_LOCAL = {"Bahr el Jebel  (Mountain Nile)"}
 BARE_ALIASES = {
     "Danube", "Thames", "Nile", "Euphrates", "Tigris", "Yangtze", "Mekong", "Ganges", "Indus",
     "Volga", "Dnieper", "Dniester", "Rhine", "Seine", "Loire", "Elbe", "Oder", "Vistula",
-    "Zambezi", "Limpopo", "Orinoco", "Amazon", "Brahmaputra", "Irrawaddy", "Salween", "Yenisey",
-    "Irtysh", "Rhône", "Rhone", "Tagus", "Ebro", "Douro", "Po", "Moselle", "Meuse", "Shannon",
+    "Zambezi", "Limpopo", "Orinoco", "Brahmaputra", "Irrawaddy", "Salween", "Yenisey",
+    "Irtysh", "Rhône", "Rhone", "Tagus", "Ebro", "Douro", "Moselle", "Meuse", "Shannon",
     "Severn", "Potomac", "Euphrates", "Okavango", "Dnipro", "Yukon", "Mackenzie", "Rio Grande",
     "Blue Nile", "White Nile", "Shatt al-Arab", "Shatt al Arab", "Amu Darya", "Syr Darya",
     "Suez Canal", "Panama Canal", "Litani", "Chao Phraya", "Sutlej", "Chenab", "Jhelum", "Yamuna",

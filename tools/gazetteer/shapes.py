@@ -154,6 +154,12 @@ def bbox(rings: list[Ring]) -> tuple[float, float, float, float]:
 def distance_to_segment_km(pt: Point, a: Point, b: Point) -> float:
     """Approximate distance from a point to a segment, in an equirectangular projection at the point."""
     k = math.cos(math.radians(pt[1]))
+
+    def near(lon: float) -> float:  # the copy of a longitude closest to the point's
+        return lon - 360 if lon - pt[0] > 180 else lon + 360 if pt[0] - lon > 180 else lon
+
+    a = (near(a[0]), a[1])
+    b = (near(b[0]), b[1])
     px, py = pt[0] * k, pt[1]
     ax, ay = a[0] * k, a[1]
     bx, by = b[0] * k, b[1]
