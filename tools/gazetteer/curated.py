@@ -145,7 +145,7 @@ def check_points(features: list[dict], cache_dir: Path) -> list[str]:
                     )
                     if coast > 15:
                         warnings.append(f"{f['id']}: water point lies {coast:.0f} km inside {c['iso2']}")
-        elif f["countries"] and f["feature"] not in WATER:
+        elif f["countries"] and f["feature"] not in WATER | {"ISL", "ISLS"}:  # small islands: not in 1:110m
             known = [by_iso[cc] for cc in f["countries"] if cc in by_iso]
             if known:
                 d = min(shapes.distance_to_rings_km(pt, c["rings"]) for c in known)

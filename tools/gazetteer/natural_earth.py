@@ -180,6 +180,15 @@ NE_CODE_FIXES = {
     "France": ("FR", "FRA"),
     "Norway": ("NO", "NOR"),
 }
+# Natural Earth's abbreviated map labels, written out.
+NE_NAME_EXPANSIONS = {
+    "W. Sahara": "Western Sahara", "Dem. Rep. Congo": "Democratic Republic of the Congo",
+    "Dominican Rep.": "Dominican Republic", "Falkland Is.": "Falkland Islands",
+    "Fr. S. Antarctic Lands": "French Southern and Antarctic Lands",
+    "Central African Rep.": "Central African Republic", "Eq. Guinea": "Equatorial Guinea",
+    "eSwatini": "Eswatini", "Solomon Is.": "Solomon Islands", "Bosnia and Herz.": "Bosnia and Herzegovina",
+    "S. Sudan": "South Sudan", "N. Cyprus": "Cyprus", "Somaliland": "Somalia",
+}
 CONTINENT_CODES = {
     "Africa": "AF", "Asia": "AS", "Europe": "EU", "North America": "NA", "South America": "SA",
     "Oceania": "OC", "Antarctica": "AN", "Seven seas (open ocean)": "AN",
@@ -233,10 +242,7 @@ def load_outlines(cache_dir: Path) -> list[dict]:
         if iso2 in by_iso:
             by_iso[iso2]["polygons"] += polygons
             continue
-        country = pycountry.countries.get(alpha_2=iso2)
-        display = getattr(country, "common_name", None) or (country.name if country else name)
-        if iso2 == "XK":
-            display = "Kosovo"
+        display = NE_NAME_EXPANSIONS.get(name, name)
         by_iso[iso2] = {
             "iso2": iso2, "iso3": iso3, "name": display,
             "continent": CONTINENT_CODES[rec["continent"]], "polygons": polygons,

@@ -83,7 +83,12 @@ def read_shapefile(stem: Path) -> list[tuple[dict, list[Ring]]]:
     """Records of ``stem``.shp/.dbf as (attributes, parts), skipping deleted and null records."""
     stem = Path(stem)
     shapes = read_shp(stem.with_suffix(".shp"))
-    records = read_dbf(stem.with_suffix(".dbf"))
+    cpg = stem.with_suffix(".cpg")
+    encoding = "utf-8"
+    if cpg.exists():
+        declared = cpg.read_text(encoding="ascii", errors="replace").strip().lower()
+        encoding = {"1252": "cp1252", "ansi 1252": "cp1252", "iso-8859-1": "latin-1"}.get(declared, declared or "utf-8")
+    records = read_dbf(stem.with_suffix(".dbf"), encoding)
     if len(shapes) != len(records):
         raise ValueError(f"{stem}: {len(shapes)} shapes but {len(records)} records")
     return [(r, s) for r, s in zip(records, shapes) if r is not None and s]
