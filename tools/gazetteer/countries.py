@@ -132,13 +132,23 @@ NO_PLURAL_ENDINGS = ("s", "sh", "ch", "ese", "x", "z")
 
 def plural(demonym: str) -> str | None:
     """The plural noun of a demonym, or None when it has no distinct plural ("Chinese", "Swiss")."""
-    if demonym.endswith(NO_PLURAL_ENDINGS):
+    if demonym.endswith(NO_PLURAL_ENDINGS) or demonym.endswith("men"):
         return None
-    if demonym.endswith("man"):
+    if demonym.endswith("man") and demonym not in ("German", "Roman"):
         return demonym[:-3] + "men"
     if demonym.endswith(("an", "i", "er", "ot", "k", "n", "e")):
         return demonym + "s"
     return None
+
+
+def _split_demonym(text: str) -> list[str]:
+    """ "Antiguan,Barbudan" and "Kittian and Nevisian" name two demonyms; "Heard and McDonald
+    Islander" names one."""
+    out = []
+    for part in text.split(","):
+        words = part.split(" and ")
+        out += words if all(" " not in w.strip() for w in words) else [part]
+    return [w for w in out if w.strip()]
 
 
 def _countryinfo(root: Path) -> dict[str, dict]:
@@ -218,14 +228,13 @@ def build_countries(gnc_root: Path, csc_root: Path, pyc_root: Path, ci_root: Pat
         if info.get("demonym"):
             dems.add(clean(info["demonym"]))
         dems.update(nationalities.get(iso2, []))
+        dems = {clean(part) for d in dems for part in _split_demonym(d)}
         for d in sorted(dems):
             if not d or not is_latin(d):
                 continue
             names.append((d, pid, "demonym", "ci"))
             p = plural(d)
-            if p and " " not in d:
-                names.append((p, pid, "demonym", "ci"))
-            elif p:
+            if p:
                 names.append((p, pid, "demonym", "ci"))
         rows.append({
             "iso2": iso2, "iso3": g["iso3"], "numeric": f"{int(g['isonumeric']):03d}", "id": pid,
