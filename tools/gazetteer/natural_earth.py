@@ -9,8 +9,8 @@
 
 Point rules (also in Gazetteer/FORMAT.md):
 * river: the parts that share a name and lie within 25 km of each other form one river; its
-  parts are joined end to start into chains; the point is the midpoint, measured along the
-  length, of the longest chain.
+  parts are joined at end points less than 3 km apart; the point is the midpoint, measured
+  along the length, of the longest path through the joined parts.
 * lake: the area centroid of its largest polygon if that lies inside the polygon, else the
   interior grid point (1/80 of the bounding box) nearest to the centroid.
 * radius: the largest distance from the point to a vertex of the feature, rounded to 1 km.
@@ -338,33 +338,55 @@ def _sample(lines: list[list[shapes.Point]], step_km: float = 10.0) -> list[shap
 
 # ---- rivers ---------------------------------------------------------------------------------
 
-def _chains(parts: list[list[shapes.Point]]) -> list[list[shapes.Point]]:
-    """Join parts end to start (Natural Earth draws rivers downstream) into chains."""
-    def key(p):
-        return (round(p[0], 4), round(p[1], 4))
+def _longest_path(parts: list[list[shapes.Point]], snap_km: float = 3.0) -> list[shapes.Point]:
+    """The longest line through the parts: parts are edges between their end points (end points
+    within ``snap_km`` are one node, in either direction, since Natural Earth draws some lake
+    centrelines upstream), and the longest path without a repeated edge is returned as one
+    polyline. Natural Earth's rivers form small trees, so an exhaustive search is cheap; past 40
+    parts the longest part stands in."""
+    if len(parts) > 40:
+        return max(parts, key=shapes.polyline_length_km)
+    nodes: list[shapes.Point] = []
 
-    starts: dict = {}
-    for i, p in enumerate(parts):
-        starts.setdefault(key(p[0]), []).append(i)
-    ends = {key(p[-1]) for p in parts}
-    used = set()
-    chains = []
-    # Begin at parts whose start is no other part's end (sources), then any part left.
-    order = [i for i, p in enumerate(parts) if key(p[0]) not in ends] + list(range(len(parts)))
-    for i in order:
-        if i in used:
-            continue
-        used.add(i)
-        chain = list(parts[i])
-        while True:
-            nxt = [j for j in starts.get(key(chain[-1]), []) if j not in used]
-            if not nxt:
-                break
-            j = max(nxt, key=lambda j: shapes.polyline_length_km(parts[j]))
-            used.add(j)
-            chain += parts[j][1:]
-        chains.append(chain)
-    return chains
+    def node(p: shapes.Point) -> int:
+        for i, q in enumerate(nodes):
+            if abs(q[1] - p[1]) < 0.1 and shapes.haversine_km(p, q) <= snap_km:
+                return i
+        nodes.append(p)
+        return len(nodes) - 1
+
+    edges = []  # (a, b, part, length)
+    adjacency: dict[int, list[int]] = {}
+    for part in parts:
+        a, b = node(part[0]), node(part[-1])
+        edges.append((a, b, part, shapes.polyline_length_km(part)))
+        adjacency.setdefault(a, []).append(len(edges) - 1)
+        adjacency.setdefault(b, []).append(len(edges) - 1)
+    best: tuple[float, list[tuple[int, bool]]] = (-1.0, [])
+
+    def walk(at: int, used: set[int], path: list[tuple[int, bool]], length: float) -> None:
+        nonlocal best
+        if length > best[0]:
+            best = (length, list(path))
+        for e in adjacency.get(at, []):
+            if e in used:
+                continue
+            a, b, _, ln = edges[e]
+            forward = a == at
+            used.add(e)
+            path.append((e, forward))
+            walk(b if forward else a, used, path, length + ln)
+            path.pop()
+            used.discard(e)
+
+    starts = [n for n, es in adjacency.items() if len(es) == 1] or list(adjacency)
+    for n in starts:
+        walk(n, set(), [], 0.0)
+    line: list[shapes.Point] = []
+    for e, forward in best[1]:
+        seg = edges[e][2] if forward else edges[e][2][::-1]
+        line += seg if not line else seg[1:]
+    return line or max(parts, key=shapes.polyline_length_km)
 
 
 def _min_distance_km(a: list[shapes.Point], b: list[shapes.Point]) -> float:
@@ -428,8 +450,7 @@ def rivers(cache_dir: Path, locator: CountryLocator) -> list[dict]:
             others = []
             for i in group:
                 others += [o for o in entry["others"][i] if o not in others]
-            chains = _chains(parts)
-            main = max(chains, key=shapes.polyline_length_km)
+            main = _longest_path(parts)
             point = shapes.point_along(main, 0.5)
             countries = locator.vote(_sample(parts))
             display = river_display(base)
