@@ -158,6 +158,8 @@ def river_aliases(base: str, others: list[str], display: str) -> list[str]:
         forms += ["Yangtze River", "Chang Jiang", "Yangzi"]
     seen = {display.casefold()}
     out = []
+    if _ascii(display) != display:
+        forms.insert(0, _ascii(display))
     for f in forms:
         if "?" in f or f.casefold() in seen:
             continue
