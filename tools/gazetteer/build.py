@@ -70,8 +70,11 @@ def external_features(places: list[dict], names: list[tuple], admin1_by_country:
                        "countries": " ".join(countries)})
         names.append((clean(f["name"]), f["id"], "name", "ci"))
         for a in f.get("aliases") or []:
-            if clean(a):
-                names.append((clean(a), f["id"], "name", "ci"))
+            a = clean(a)
+            if a and a.isalpha() and a.isupper() and len(a) <= 4:
+                names.append((a, f["id"], "abbreviation", "cs"))
+            elif a:
+                names.append((a, f["id"], "name", "ci"))
         for d in f.get("demonyms") or []:
             if clean(d):
                 names.append((clean(d), f["id"], "demonym", "ci"))

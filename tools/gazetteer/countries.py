@@ -180,6 +180,8 @@ def build_countries(gnc_root: Path, csc_root: Path, pyc_root: Path, ci_root: Pat
     places, names, rows = [], [], []
     for iso2 in sorted(gn):
         g = gn[iso2]
+        if iso2 not in pyc and iso2 != "XK":
+            continue  # dissolved codes (AN, CS); Kosovo's user-assigned XK is kept
         pid = f"gn:{g['geonameid']}"
         info = ci.get(iso2, {})
         point = None
@@ -210,10 +212,11 @@ def build_countries(gnc_root: Path, csc_root: Path, pyc_root: Path, ci_root: Pat
             forms.add(clean(info["name"]))
         for alt in info.get("altSpellings") or []:
             alt = clean(alt)
-            if len(alt) >= 2 and is_latin(alt):
+            # Bare ISO codes ("IN", "IT", "AND", "CAN") are common words in capitals: only the
+            # team table adds code-like forms that news really uses for the country.
+            if len(alt) >= 2 and is_latin(alt) and alt not in (iso2, g["iso3"]):
                 forms.add(alt)
         forms.update(TEAM_NAMES.get(iso2, []))
-        forms.add(g["iso3"])
         for form in sorted(forms):
             if not form:
                 continue
@@ -237,7 +240,7 @@ def build_countries(gnc_root: Path, csc_root: Path, pyc_root: Path, ci_root: Pat
             if p:
                 names.append((p, pid, "demonym", "ci"))
         rows.append({
-            "iso2": iso2, "iso3": g["iso3"], "numeric": f"{int(g['isonumeric']):03d}", "id": pid,
+            "iso2": iso2, "iso3": g["iso3"], "numeric": f"{int(g['isonumeric']):03d}" if int(g["isonumeric"] or 0) else "", "id": pid,
             "name": display, "capital": g.get("capital") or "", "continent": g.get("continentcode") or "",
         })
     return places, names, rows
