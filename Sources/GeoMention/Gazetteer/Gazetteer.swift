@@ -78,8 +78,8 @@ public final class Gazetteer: Sendable {
                 guard seen.insert(placeIndex).inserted else { continue }
                 let place = index.place(at: placeIndex)
                 result.append(Candidate(place: place, form: index.postingForm(posting),
-                                        surface: index.postingSurface(posting), prior: Prominence.score(place),
-                                        isPrimaryName: NameNormalizer.normalize(place.name) == key))
+                                        surface: index.postingSurface(posting), prior: index.prior(of: placeIndex),
+                                        isPrimaryName: index.postingIsPrimary(posting)))
             }
             return result
         }

@@ -189,6 +189,31 @@ public final class GazetteerIndex: @unchecked Sendable {
         UInt16(littleEndian: base.loadUnaligned(fromByteOffset: record(index) + IndexLayout.PlaceField.country, as: UInt16.self))
     }
 
+    /// The prominence of place `index` (``Prominence``), computed when the index was built.
+    @inline(__always)
+    func prior(of index: Int) -> Double {
+        Double(Float(bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: record(index) + IndexLayout.PlaceField.prior, as: UInt32.self))))
+    }
+
+    /// The GeoNames feature code of place `index` ("PPLA", "ADM1", "SEA").
+    @inline(__always)
+    func featureCode(of index: Int) -> String {
+        let feature = Int(base.load(fromByteOffset: record(index) + IndexLayout.PlaceField.feature, as: UInt8.self))
+        return feature < featureCodes.count ? featureCodes[feature] : ""
+    }
+
+    /// The rough radius of place `index` in kilometres.
+    @inline(__always)
+    func radius(of index: Int) -> Int {
+        Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: record(index) + IndexLayout.PlaceField.radius, as: UInt16.self)))
+    }
+
+    /// The index of the first-level unit place `index` lies in (itself for a first-level unit), or -1.
+    @inline(__always)
+    func admin1Place(of index: Int) -> Int {
+        Int(Int32(littleEndian: base.loadUnaligned(fromByteOffset: record(index) + IndexLayout.PlaceField.admin1Place, as: Int32.self)))
+    }
+
     /// Float32 holds five decimals of a degree faithfully; round away the binary noise.
     private static func rounded(_ value: Float) -> Double {
         (Double(value) * 100_000).rounded() / 100_000
@@ -266,7 +291,25 @@ public final class GazetteerIndex: @unchecked Sendable {
     /// Whether posting `posting` matches only when written exactly as its surface form.
     @inline(__always)
     func postingIsCaseSensitive(_ posting: Int) -> Bool {
-        base.load(fromByteOffset: postingsOffset + posting * IndexLayout.postingSize + 11, as: UInt8.self) != 0
+        base.load(fromByteOffset: postingsOffset + posting * IndexLayout.postingSize + 11, as: UInt8.self)
+            & IndexLayout.PostingFlag.caseSensitive != 0
+    }
+
+    /// Whether posting `posting`'s surface is its place's own display name.
+    @inline(__always)
+    func postingIsPrimary(_ posting: Int) -> Bool {
+        base.load(fromByteOffset: postingsOffset + posting * IndexLayout.postingSize + 11, as: UInt8.self)
+            & IndexLayout.PostingFlag.primary != 0
+    }
+
+    /// The surface form's UTF-8 bytes, valid while the index lives.
+    @inline(__always)
+    func postingSurfaceBytes(_ posting: Int) -> UnsafeBufferPointer<UInt8> {
+        let at = postingsOffset + posting * IndexLayout.postingSize
+        let offset = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self)))
+        let length = Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: at + 8, as: UInt16.self)))
+        return UnsafeBufferPointer(start: base.advanced(by: stringsOffset + offset).assumingMemoryBound(to: UInt8.self),
+                                   count: length)
     }
 
     /// The posting's surface form as listed in `names.tsv`.

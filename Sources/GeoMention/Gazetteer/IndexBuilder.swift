@@ -31,6 +31,7 @@ struct IndexBuilder {
         var surface: StringRef
         var form: NameForm
         var caseSensitive: Bool
+        var primary: Bool
     }
 
     /// Reads the sources and returns the index file's bytes.
@@ -39,6 +40,8 @@ struct IndexBuilder {
         var pool = StringPool()
         var places: [PlaceRow] = []
         var placeIndexByID: [String: Int] = [:]
+        var displayNames: [String] = []
+        var admin1Codes: [String] = []
         var features: [String] = [""]
         var featureIndex: [String: UInt8] = ["": 0]
 
@@ -66,6 +69,8 @@ struct IndexBuilder {
             }
             let countryBytes = Array(row.string(c.country).utf8)
             placeIndexByID[id] = places.count
+            displayNames.append(row.string(c.name))
+            admin1Codes.append(kind == .country ? "" : row.string(c.admin1))
             places.append(PlaceRow(
                 geonameid: Int32(clamping: row.int(c.geonameid) ?? 0),
                 latitude: Float(latitude), longitude: Float(longitude),
@@ -111,7 +116,8 @@ struct IndexBuilder {
             guard seen.insert(PostingKey(key: slot, place: place, caseSensitive: caseSensitive)).inserted else { return }
             places[place].nameCount &+= 1
             postings[slot].append(Posting(place: UInt32(place), surface: pool.add(surface), form: form,
-                                          caseSensitive: caseSensitive))
+                                          caseSensitive: caseSensitive,
+                                          primary: surface == displayNames[place]))
         }
 
         // Prefixes of multi-word keys, so a spotter knows when to read one more word.
@@ -150,7 +156,11 @@ struct IndexBuilder {
         // Places.
         file.set(UInt64(file.bytes.count), at: IndexLayout.Header.placesOffset)
         file.set(UInt32(places.count), at: IndexLayout.Header.placeCount)
-        for place in places {
+        var admin1PlaceByCode: [String: Int32] = [:]
+        for (index, place) in places.enumerated() where place.kind == .admin1 && admin1PlaceByCode[admin1Codes[index]] == nil {
+            admin1PlaceByCode[admin1Codes[index]] = Int32(index)
+        }
+        for (index, place) in places.enumerated() {
             file.append(place.geonameid)
             file.append(place.latitude)
             file.append(place.longitude)
@@ -165,6 +175,8 @@ struct IndexBuilder {
             file.append(place.feature)
             file.append(place.radius)
             file.append(place.nameCount)
+            file.append(Float(prominence[index]))
+            file.append(admin1Codes[index].isEmpty ? Int32(-1) : admin1PlaceByCode[admin1Codes[index]] ?? -1)
         }
 
         // Postings, then the hash slots pointing at them.
@@ -179,7 +191,8 @@ struct IndexBuilder {
                 file.append(posting.surface.offset)
                 file.append(UInt16(clamping: posting.surface.length))
                 file.append(posting.form.code)
-                file.append(UInt8(posting.caseSensitive ? 1 : 0))
+                file.append((posting.caseSensitive ? IndexLayout.PostingFlag.caseSensitive : 0)
+                            | (posting.primary ? IndexLayout.PostingFlag.primary : 0))
                 postingCount += 1
             }
         }

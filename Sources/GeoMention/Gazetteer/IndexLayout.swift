@@ -7,10 +7,10 @@
 enum IndexLayout {
     static let magic: [UInt8] = Array("GMIDX\u{0}\u{0}\u{1}".utf8)
     /// Bumped whenever the layout or the normaliser changes, so old index files are rebuilt.
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
     static let headerSize = 256
 
-    static let placeSize = 64
+    static let placeSize = 72
     static let slotSize = 24
     static let postingSize = 12
     static let countrySize = 32
@@ -56,6 +56,16 @@ enum IndexLayout {
         static let feature = 59    // UInt8 index into the feature table
         static let radius = 60     // UInt16 km
         static let nameCount = 62  // UInt16
+        static let prior = 64      // Float32, ``Prominence`` score
+        static let admin1Place = 68 // Int32, index of the first-level unit's place, -1 when none
+    }
+
+    /// Posting flags.
+    enum PostingFlag {
+        /// Matches only exactly as written.
+        static let caseSensitive: UInt8 = 1
+        /// The surface is the place's own display name.
+        static let primary: UInt8 = 2
     }
 
     /// Slot flags.

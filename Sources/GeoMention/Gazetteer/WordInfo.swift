@@ -18,8 +18,8 @@ public struct WordInfo: Hashable, Sendable {
     public static let unknown = WordInfo(zipf: 0, isLowerCaseWord: false, isProperNoun: false,
                                          givenNamePercent: 0, surnamePercent: 0)
 
-    /// Used as a given name by at least 1 in 20,000 people.
-    public var isGivenName: Bool { givenNamePercent >= 0.005 }
+    /// Used as a given name by at least 1 in 50,000 people.
+    public var isGivenName: Bool { givenNamePercent >= 0.002 }
     /// Used as a surname by at least 1 in 50,000 people.
     public var isSurname: Bool { surnamePercent >= 0.002 }
 

@@ -1,0 +1,170 @@
+/// Finds the stretches of a tokenised text that spell a gazetteer name.
+///
+/// A match starts at a capitalised word and extends word by word while the words read so far
+/// are a name or the start of a longer one ("New" → "New York" → "New York City"); the longest
+/// name wins. Words may be joined by a hyphen, a period after an abbreviation ("St. Louis"), a
+/// comma ("Washington, D.C.") or an ampersand; a possessive "'s" inside a name is kept
+/// ("Martha's Vineyard"). Inner words may be lower-case connectors ("Gulf of Mexico"); the first
+/// and last word must start with a capital.
+///
+/// Case rules per name: a case-sensitive form ("US", "UK") must be written exactly so; an
+/// abbreviation must be written in its own capitals ("Ill." but not "ill", "Ga." with its
+/// period); a capitalised word never matches a lower-case word.
+struct MentionSpotter {
+    let index: GazetteerIndex
+    /// The most words a name may have.
+    static let maximumWords = 8
+
+    /// Every name span in `text`, left to right, without overlaps. Filters come later.
+    func spot(_ text: TokenizedText) -> [Mention] {
+        var source = text.text
+        return source.withUTF8 { bytes in
+            var spotted: [Mention] = []
+            var key: [UInt8] = []
+            key.reserveCapacity(64)
+            let tokens = text.tokens
+            var position = 0
+            while position < tokens.count {
+                let first = tokens[position]
+                guard first.kind == .word, first.startsUppercase else {
+                    position += 1
+                    continue
+                }
+                key.removeAll(keepingCapacity: true)
+                var last = position
+                var best: (last: Int, entry: KeyEntry)?
+                var words = 1
+                while true {
+                    append(tokens[last], of: bytes, to: &key)
+                    guard let entry = key.withUnsafeBufferPointer({ index.entry(forKey: $0) }) else { break }
+                    if !entry.postings.isEmpty && tokens[last].startsUppercase {
+                        best = (last, entry)
+                    }
+                    guard entry.isPrefix, words < Self.maximumWords,
+                          let next = nextWord(after: last, in: tokens, bytes: bytes, key: &key) else { break }
+                    guard tokens[next].startsUppercase || isConnector(tokens[next], bytes) else { break }
+                    last = next
+                    words += 1
+                }
+                if let best, let mention = makeMention(tokens: position...best.last, entry: best.entry,
+                                                       text: text, bytes: bytes) {
+                    spotted.append(mention)
+                    position = best.last + 1
+                } else {
+                    position += 1
+                }
+            }
+            return spotted
+        }
+    }
+
+    /// Appends a token's normalised form to `key`, separated by a space.
+    private func append(_ token: Token, of bytes: UnsafeBufferPointer<UInt8>, to key: inout [UInt8]) {
+        let slice = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
+        var pendingSpace = !key.isEmpty
+        var ascii = true
+        for byte in slice where byte >= 0x80 { ascii = false; break }
+        if ascii {
+            for byte in slice { NameNormalizer.appendASCII(byte, to: &key, pendingSpace: &pendingSpace) }
+        } else {
+            for scalar in String(decoding: slice, as: UTF8.self).unicodeScalars {
+                NameNormalizer.appendScalar(scalar, to: &key, pendingSpace: &pendingSpace)
+            }
+        }
+    }
+
+    /// The next word token that may continue a name after token `last`, in the same sentence and
+    /// line, with at most one joining mark between them. Adds to `key` what the joining mark
+    /// contributes (an ampersand, or the "s" of a possessive).
+    private func nextWord(after last: Int, in tokens: [Token], bytes: UnsafeBufferPointer<UInt8>,
+                          key: inout [UInt8]) -> Int? {
+        var next = last + 1
+        guard next < tokens.count else { return nil }
+        let sentence = tokens[last].sentence
+        if tokens[next].kind == .possessive {
+            key.append(0x73)  // "s": "Martha's" is keyed "marthas"
+            next += 1
+        } else if tokens[next].kind == .punctuation {
+            let mark = bytes[tokens[next].utf8Start]
+            let width = tokens[next].utf8End - tokens[next].utf8Start
+            guard width == 1, !tokens[next].followsNewline else { return nil }
+            switch mark {
+            case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ","): break
+            case UInt8(ascii: "&"): key.append(contentsOf: [0x20, 0x26])
+            default: return nil
+            }
+            next += 1
+        }
+        guard next < tokens.count, tokens[next].kind == .word, tokens[next].sentence == sentence,
+              !tokens[next].followsNewline else { return nil }
+        return next
+    }
+
+    private func isConnector(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard token.shape == .lower, token.utf8End - token.utf8Start <= 5 else { return false }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.utf8Range]), as: UTF8.self)
+        return RecognitionLexicon.nameConnectors.contains(word)
+    }
+
+    /// Builds the mention for tokens `range` with the postings that pass the case rules, or nil
+    /// when none does.
+    private func makeMention(tokens range: ClosedRange<Int>, entry: KeyEntry, text: TokenizedText,
+                             bytes: UnsafeBufferPointer<UInt8>) -> Mention? {
+        let tokens = text.tokens
+        let first = tokens[range.lowerBound], last = tokens[range.upperBound]
+        let written = UnsafeBufferPointer(rebasing: bytes[first.utf8Start..<last.utf8End])
+        let followedByPeriod = range.upperBound + 1 < tokens.count
+            && tokens[range.upperBound + 1].kind == .punctuation
+            && bytes[tokens[range.upperBound + 1].utf8Start] == UInt8(ascii: ".")
+            && tokens[range.upperBound + 1].utf8Start == last.utf8End
+        let allCapitals = range.allSatisfy { tokens[$0].kind != .word || tokens[$0].shape == .allCaps }
+        var candidates: [MentionCandidate] = []
+        var seen = Set<Int>()
+        for posting in entry.postings {
+            let form = index.postingForm(posting)
+            let surface = index.postingSurfaceBytes(posting)
+            if index.postingIsCaseSensitive(posting) {
+                guard index.postingSurfaceEquals(posting, written) else { continue }
+            } else if form == .abbreviation {
+                guard Self.abbreviationMatches(surface: surface, written: written, followedByPeriod: followedByPeriod,
+                                               allCapitals: allCapitals) else { continue }
+            }
+            let place = index.postingPlace(posting)
+            guard seen.insert(place).inserted else { continue }
+            candidates.append(MentionCandidate(place: place, form: form, isPrimaryName: index.postingIsPrimary(posting),
+                                               prior: index.prior(of: place)))
+        }
+        guard !candidates.isEmpty else { return nil }
+        // An abbreviation written with its final period keeps the period: "Ill.", "Kan.".
+        var end = (scalar: last.end, utf8: last.utf8End, token: range.upperBound + 1)
+        if followedByPeriod, candidates.contains(where: { $0.form == .abbreviation }),
+           entry.postings.contains(where: { index.postingForm($0) == .abbreviation && index.postingSurfaceBytes($0).last == UInt8(ascii: ".") }) {
+            let period = tokens[range.upperBound + 1]
+            end = (period.end, period.utf8End, range.upperBound + 2)
+        }
+        let surface = String(decoding: UnsafeBufferPointer(rebasing: bytes[first.utf8Start..<end.utf8]), as: UTF8.self)
+        return Mention(start: first.start, end: end.scalar, utf8Range: first.utf8Start..<end.utf8,
+                       tokenRange: range.lowerBound..<end.token, text: surface,
+                       key: NameNormalizer.normalize(surface), sentence: first.sentence, candidates: candidates)
+    }
+
+    /// An abbreviation such as "Ill." or "U.S." matches text with the same letters in the same
+    /// case (periods aside), or in capitals within capitals; when it ends in a period, the text
+    /// must be followed by one (or end in one).
+    static func abbreviationMatches(surface: UnsafeBufferPointer<UInt8>, written: UnsafeBufferPointer<UInt8>,
+                                    followedByPeriod: Bool, allCapitals: Bool) -> Bool {
+        let period = UInt8(ascii: ".")
+        if surface.last == period && written.last != period && !followedByPeriod { return false }
+        var surfaceLetters = surface.lazy.filter { $0 != period }.makeIterator()
+        var writtenLetters = written.lazy.filter { $0 != period }.makeIterator()
+        while true {
+            let a = surfaceLetters.next(), b = writtenLetters.next()
+            if a == nil && b == nil { return true }
+            guard let a, let b else { return false }
+            if a == b { continue }
+            if allCapitals && a >= 0x61 && a <= 0x7A && a - 0x20 == b { continue }
+            if a == 0x20 || b == 0x20 { return false }
+            return false
+        }
+    }
+}

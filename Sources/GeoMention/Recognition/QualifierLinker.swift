@@ -1,0 +1,52 @@
+/// Links each mention to the mention that qualifies it, and marks datelines.
+///
+/// A qualifier follows its place after a comma in the same sentence and names a larger unit that
+/// can contain it: "Paris, Texas", "Springfield, Ill.", "Rivne, Ukraine". A dateline is a name in
+/// capitals that opens a paragraph and is followed by a comma, a dash or a parenthesis:
+/// "LVIV, Ukraine —", "PARIS, Texas (AP) —"; its qualifier is linked the same way.
+struct QualifierLinker {
+    let view: TokenView
+
+    func link(_ mentions: inout [Mention]) {
+        let tokens = view.tokens
+        for position in mentions.indices {
+            let mention = mentions[position]
+            let last = mention.tokenRange.upperBound - 1
+            let first = mention.tokenRange.lowerBound
+            if position + 1 < mentions.count {
+                let next = mentions[position + 1]
+                if next.tokenRange.lowerBound == last + 2, view.isPunctuation(last + 1, ","),
+                   next.sentence == mention.sentence, canContain(next, mention) {
+                    mentions[position].qualifier = position + 1
+                    mentions[position + 1].cues.insert(.isQualifier)
+                }
+            }
+            let opensParagraph = first == 0 || tokens[first].paragraphStart || tokens[first].followsNewline
+            let capitals = mention.tokenRange.allSatisfy { tokens[$0].kind != .word || tokens[$0].shape == .allCaps }
+            if opensParagraph, capitals, last + 1 < tokens.count, tokens[last + 1].kind == .punctuation {
+                let mark = view.text.text(of: tokens[last + 1])
+                if [",", "—", "–", "-", "(", "--"].contains(mark) {
+                    mentions[position].cues.insert(.dateline)
+                }
+            }
+        }
+    }
+
+    /// Whether `outer` may name a unit that contains `inner`: a country, a first- or second-level
+    /// unit, or a region, among whose candidates one is larger than some candidate of `inner`.
+    private func canContain(_ outer: Mention, _ inner: Mention) -> Bool {
+        let index = view.index
+        let rank: (PlaceKind) -> Int = { kind in
+            switch kind {
+            case .country: 4
+            case .region: 3
+            case .admin1: 3
+            case .admin2: 2
+            case .city, .physical: 1
+            }
+        }
+        let outerBest = outer.candidates.map { rank(index.kind(of: $0.place)) }.max() ?? 0
+        let innerLeast = inner.candidates.map { rank(index.kind(of: $0.place)) }.min() ?? 4
+        return outerBest >= 2 && outerBest > innerLeast
+    }
+}

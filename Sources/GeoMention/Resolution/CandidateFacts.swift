@@ -1,0 +1,52 @@
+/// What the resolver needs to know of one candidate, read from the index once.
+struct CandidateFacts {
+    let place: Int
+    let kind: PlaceKind
+    let country: UInt16
+    let admin1: Int
+    let latitude: Double
+    let longitude: Double
+    private(set) var prior: Double
+    let radius: Double
+    let form: NameForm
+    let isPrimaryName: Bool
+    /// A capital or the seat of a first-level unit.
+    let isSeat: Bool
+
+    init(_ candidate: MentionCandidate, index: GazetteerIndex) {
+        place = candidate.place
+        kind = index.kind(of: candidate.place)
+        country = index.countryKey(of: candidate.place)
+        admin1 = index.admin1Place(of: candidate.place)
+        let point = index.coordinate(of: candidate.place)
+        latitude = point.latitude
+        longitude = point.longitude
+        prior = candidate.prior
+        radius = Double(index.radius(of: candidate.place))
+        form = candidate.form
+        isPrimaryName = candidate.isPrimaryName
+        let feature = kind == .city ? index.featureCode(of: candidate.place) : ""
+        isSeat = feature == "PPLC" || feature == "PPLA"
+    }
+
+    var point: (latitude: Double, longitude: Double) { (latitude, longitude) }
+
+    /// The same candidate with its prominence lowered by `amount`.
+    func lowered(by amount: Double) -> CandidateFacts {
+        var copy = self
+        copy.prior -= amount
+        return copy
+    }
+
+    /// Whether this place lies in (or is) the unit `outer`.
+    func isWithin(_ outer: CandidateFacts) -> Bool {
+        switch outer.kind {
+        case .country: return country == outer.country && place != outer.place
+        case .admin1: return admin1 == outer.place && place != outer.place
+        case .admin2, .region, .physical:
+            return GreatCircle.distance(point, outer.point) <= max(outer.radius * 1.2, 40)
+        case .city:
+            return false
+        }
+    }
+}
