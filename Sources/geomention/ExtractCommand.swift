@@ -24,11 +24,14 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .customLong("no-demonyms"), help: "Leave out demonyms and adjectivals (\"Russian forces\").")
     var noDemonyms = false
 
+    @Flag(help: "Instead of toponyms, print every name the recogniser weighed with its probability and features (JSON Lines).")
+    var explain = false
+
     @OptionGroup var gazetteerOptions: GazetteerOptions
 
     func run() throws {
         let gazetteer = try gazetteerOptions.load()
-        let parser = GeoParser(gazetteer: gazetteer, options: .init(includeDemonyms: !noDemonyms))
+        let parser = GeoParser(gazetteer: gazetteer, options: .init(includeDemonyms: !noDemonyms, explain: explain))
         let sources = inputs.isEmpty ? [DocumentStream.Input.standardInput] : inputs.map(DocumentStream.Input.init(argument:))
         var output = StandardOutput()
         var failures = 0
@@ -42,6 +45,11 @@ struct ExtractCommand: ParsableCommand {
                 StandardError.print("geomention: \(error)")
             case .success(let document):
                 let parsed = parser.parse(document)
+                if explain {
+                    output.write(ToponymWriter.explanationObject(parsed) + "\n")
+                    documents += 1
+                    continue
+                }
                 switch format {
                 case .jsonl: output.write(ToponymWriter.jsonObject(parsed) + "\n")
                 case .json: output.write((documents == 0 ? "\n" : ",\n") + ToponymWriter.jsonObject(parsed))

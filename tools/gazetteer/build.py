@@ -85,6 +85,8 @@ def external_features(places: list[dict], names: list[tuple], admin1_by_country:
             a = clean(a)
             if a and a.isalpha() and a.isupper() and len(a) <= 4:
                 names.append((a, f["id"], "abbreviation", "cs"))
+            elif a and "." in a and a.replace(".", "").isalpha() and a.replace(".", "").isupper():
+                names.append((a, f["id"], "abbreviation", "ci"))
             elif a:
                 names.append((a, f["id"], "name", "ci"))
         for d in f.get("demonyms") or []:

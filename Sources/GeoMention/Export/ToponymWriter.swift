@@ -43,6 +43,28 @@ public enum ToponymWriter {
         return out
     }
 
+    /// Every name the recogniser weighed in one document, with its probability, verdict and the
+    /// features that are not zero, as a JSON object on one line (needs
+    /// ``GeoParser/Options/explain``).
+    public static func explanationObject(_ parsed: ParsedDocument) -> String {
+        let names = ConsideredMention.featureNames
+        var out = "{\"id\":" + TextEscaping.jsonString(parsed.document.id) + ",\"considered\":["
+        for (position, item) in parsed.considered.enumerated() {
+            if position > 0 { out += "," }
+            out += "{\"start\":\(item.mention.start),\"end\":\(item.mention.end),\"name\":"
+                + TextEscaping.jsonString(item.mention.text)
+                + ",\"probability\":" + (NumberText.compact(item.probability) ?? "0")
+                + ",\"kept\":\(item.kept),\"features\":{"
+            var first = true
+            for (feature, value) in zip(names, item.features) where value != 0 {
+                out += (first ? "" : ",") + TextEscaping.jsonString(feature) + ":" + (NumberText.compact(value) ?? "0")
+                first = false
+            }
+            out += "}}"
+        }
+        return out + "]}"
+    }
+
     /// One document's toponyms as TSV rows, each ending in a line break.
     public static func tsvRows(_ parsed: ParsedDocument) -> String {
         var out = ""

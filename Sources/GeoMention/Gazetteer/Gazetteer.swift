@@ -15,10 +15,13 @@ public final class Gazetteer: Sendable {
     public let directory: String
     /// The memory-mapped index.
     public let index: GazetteerIndex
+    /// The model that decides which spotted names are places.
+    public let recognitionModel: RecognitionModel
 
-    init(directory: String, index: GazetteerIndex) {
+    init(directory: String, index: GazetteerIndex, recognitionModel: RecognitionModel) {
         self.directory = directory
         self.index = index
+        self.recognitionModel = recognitionModel
     }
 
     /// Finds and opens the gazetteer, building its binary index when the sources changed.
@@ -26,7 +29,8 @@ public final class Gazetteer: Sendable {
     public static func load(locator: GazetteerLocator = GazetteerLocator()) throws -> Gazetteer {
         let directory = try locator.locate()
         let cache = IndexCache(directory: directory, environment: locator.environment)
-        return Gazetteer(directory: directory, index: try cache.open())
+        return Gazetteer(directory: directory, index: try cache.open(),
+                         recognitionModel: try RecognitionModel.load(gazetteerDirectory: directory))
     }
 
     /// Number of places.

@@ -12,9 +12,12 @@ public struct GeoParser: Sendable {
     public struct Options: Hashable, Sendable {
         /// Report demonyms and adjectivals ("Russian forces") as references to their place.
         public var includeDemonyms: Bool
+        /// Keep every name the recogniser weighed, with its probability and features.
+        public var explain: Bool
 
-        public init(includeDemonyms: Bool = true) {
+        public init(includeDemonyms: Bool = true, explain: Bool = false) {
             self.includeDemonyms = includeDemonyms
+            self.explain = explain
         }
     }
 
@@ -30,13 +33,32 @@ public struct GeoParser: Sendable {
     public func parse(_ document: Document) -> ParsedDocument {
         let tokenized = Tokenizer().tokenize(document.text)
         let view = TokenView(text: tokenized, index: gazetteer.index)
-        var mentions = MentionFilter(view: view).filter(MentionSpotter(index: gazetteer.index).spot(tokenized))
+        var spotted = MentionFilter(view: view).filter(MentionSpotter(index: gazetteer.index).spot(tokenized))
         if !options.includeDemonyms {
-            mentions.removeAll { mention in mention.candidates.allSatisfy { $0.form == .demonym } }
+            spotted.removeAll { mention in mention.candidates.allSatisfy { $0.form == .demonym } }
         }
-        QualifierLinker(view: view).link(&mentions)
+        QualifierLinker(view: view).link(&spotted)
+        let features = MentionFeatures.vectors(for: spotted, view: view)
+        let model = gazetteer.recognitionModel
+        // A demonym always refers to its place; the model weighs only names.
+        let probabilities = spotted.indices.map { position in
+            spotted[position].isDemonym ? 1 : model.probability(features[position])
+        }
+        var considered: [ConsideredMention] = []
+        if options.explain {
+            considered = spotted.indices.map {
+                ConsideredMention(mention: spotted[$0], probability: probabilities[$0], features: features[$0],
+                                  kept: probabilities[$0] >= model.threshold)
+            }
+        }
+        var mentions = spotted.indices.filter { probabilities[$0] >= model.threshold }.map { position in
+            var mention = spotted[position]
+            mention.probability = probabilities[position]
+            return mention
+        }
+        QualifierLinker.relink(&mentions)
         let resolved = PlaceResolver(index: gazetteer.index).resolve(mentions)
-        return ParsedDocument(document: document, text: tokenized, mentions: resolved)
+        return ParsedDocument(document: document, text: tokenized, mentions: resolved, considered: considered)
     }
 }
 
@@ -47,4 +69,20 @@ public struct ParsedDocument: Sendable {
     public let text: TokenizedText
     /// Every place mention, in text order.
     public let mentions: [ResolvedMention]
+    /// With ``GeoParser/Options/explain``: every name the recogniser weighed, kept or not.
+    public var considered: [ConsideredMention] = []
+}
+
+/// A spotted name with the recogniser's verdict, for explaining decisions.
+public struct ConsideredMention: Sendable {
+    public let mention: Mention
+    /// The probability that it names a place.
+    public let probability: Double
+    /// Its features, in ``featureNames`` order.
+    public let features: [Double]
+    /// Whether it was kept.
+    public let kept: Bool
+
+    /// The names of the features.
+    public static var featureNames: [String] { MentionFeatures.names }
 }

@@ -23,6 +23,11 @@ public struct Mention: Hashable, Sendable {
     /// Index (in the document's mention list) of the mention that qualifies this one:
     /// "Texas" in "Paris, Texas", "Ukraine" in "LVIV, Ukraine —".
     public var qualifier: Int?
+    /// The recogniser's probability that the name is a place.
+    public var probability: Double = 1
+
+    /// Every candidate is reached by a demonym ("Russians", "Kurdish").
+    public var isDemonym: Bool { candidates.allSatisfy { $0.form == .demonym } }
 
     /// The most prominent candidate's prominence.
     public var topPrior: Double { candidates.first?.prior ?? 0 }

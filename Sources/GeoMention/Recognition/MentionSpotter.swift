@@ -34,8 +34,9 @@ struct MentionSpotter {
                 var last = position
                 var best: (last: Int, entry: KeyEntry)?
                 var words = 1
+                var glued = false
                 while true {
-                    append(tokens[last], of: bytes, to: &key)
+                    append(tokens[last], of: bytes, to: &key, glued: glued)
                     guard let entry = key.withUnsafeBufferPointer({ index.entry(forKey: $0) }) else { break }
                     if !entry.postings.isEmpty && tokens[last].startsUppercase {
                         best = (last, entry)
@@ -43,6 +44,8 @@ struct MentionSpotter {
                     guard entry.isPrefix, words < Self.maximumWords,
                           let next = nextWord(after: last, in: tokens, bytes: bytes, key: &key) else { break }
                     guard tokens[next].startsUppercase || isConnector(tokens[next], bytes) else { break }
+                    // "W.Va." is keyed "wva", "W. Va." "w va": periods vanish, spaces stay.
+                    glued = !tokens[next].followsSpace && next - last == 2 && bytes[tokens[last + 1].utf8Start] == UInt8(ascii: ".")
                     last = next
                     words += 1
                 }
@@ -59,9 +62,9 @@ struct MentionSpotter {
     }
 
     /// Appends a token's normalised form to `key`, separated by a space.
-    private func append(_ token: Token, of bytes: UnsafeBufferPointer<UInt8>, to key: inout [UInt8]) {
+    private func append(_ token: Token, of bytes: UnsafeBufferPointer<UInt8>, to key: inout [UInt8], glued: Bool = false) {
         let slice = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
-        var pendingSpace = !key.isEmpty
+        var pendingSpace = !key.isEmpty && !glued
         var ascii = true
         for byte in slice where byte >= 0x80 { ascii = false; break }
         if ascii {
@@ -130,7 +133,14 @@ struct MentionSpotter {
                                                allCapitals: allCapitals) else { continue }
             }
             let place = index.postingPlace(posting)
-            guard seen.insert(place).inserted else { continue }
+            guard seen.insert(place).inserted else {
+                // The same place reached again through its abbreviation written as such ("EU"
+                // after "E.U."): the abbreviation describes the text better.
+                if form == .abbreviation, let earlier = candidates.firstIndex(where: { $0.place == place }) {
+                    candidates[earlier].form = .abbreviation
+                }
+                continue
+            }
             candidates.append(MentionCandidate(place: place, form: form, isPrimaryName: index.postingIsPrimary(posting),
                                                prior: index.prior(of: place)))
         }

@@ -21,13 +21,28 @@ struct QualifierLinker {
                     mentions[position + 1].cues.insert(.isQualifier)
                 }
             }
-            let opensParagraph = first == 0 || tokens[first].paragraphStart || tokens[first].followsNewline
             let capitals = mention.tokenRange.allSatisfy { tokens[$0].kind != .word || tokens[$0].shape == .allCaps }
-            if opensParagraph, capitals, last + 1 < tokens.count, tokens[last + 1].kind == .punctuation {
+            if mention.cues.contains(.capitalsContext), capitals, last + 1 < tokens.count, tokens[last + 1].kind == .punctuation {
                 let mark = view.text.text(of: tokens[last + 1])
-                if [",", "—", "–", "-", "(", "--"].contains(mark) {
+                if [",", "—", "–", "-", "(", "--", ":"].contains(mark) {
                     mentions[position].cues.insert(.dateline)
                 }
+            }
+        }
+    }
+
+    /// Re-links qualifiers after some mentions were dropped: a qualifier index must point at the
+    /// same mention in the shorter list, or be cleared when that mention is gone.
+    static func relink(_ mentions: inout [Mention]) {
+        for position in mentions.indices {
+            guard mentions[position].qualifier != nil else { continue }
+            let next = position + 1
+            if next < mentions.count, mentions[next].cues.contains(.isQualifier),
+               mentions[next].sentence == mentions[position].sentence,
+               mentions[next].tokenRange.lowerBound <= mentions[position].tokenRange.upperBound + 1 {
+                mentions[position].qualifier = next
+            } else {
+                mentions[position].qualifier = nil
             }
         }
     }

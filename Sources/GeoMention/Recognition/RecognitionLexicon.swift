@@ -44,6 +44,24 @@ enum RecognitionLexicon {
         "sox", "blackhawks", "tech",
     ]
 
+    /// Directions and extents that modify a place name without being part of a person's or an
+    /// organisation's name ("Northeast Georgia", "Western Pennsylvania", "Greater Manchester").
+    static let directionWords: Set<String> = [
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
+        "southern", "eastern", "western", "central", "upper", "lower", "greater", "downtown", "metro",
+        "inner", "outer", "coastal", "rural", "suburban", "mid", "far", "new",
+    ]
+
+    /// Words after a place name that make an institution of that place, which news annotators
+    /// usually count as a mention of the place ("Alexandria Police", "Dublin City Council").
+    static let institutionSuffixes: Set<String> = [
+        "police", "council", "city", "county", "department", "sheriff", "sheriff's", "fire", "school", "schools",
+        "university", "college", "hospital", "chamber", "highway", "state", "district", "board", "commission",
+        "court", "government", "parliament", "assembly", "legislature", "airport", "port", "library", "museum",
+        "zoo", "park", "public", "municipal", "regional", "metropolitan", "township", "village", "town",
+        "mayor", "ministry", "army", "navy", "authorities", "officials", "province", "region",
+    ]
+
     /// Month and weekday names, which are never places in running text.
     static let calendarWords: Set<String> = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

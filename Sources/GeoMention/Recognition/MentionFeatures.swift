@@ -1,0 +1,154 @@
+import Foundation
+
+/// The facts the ``RecognitionModel`` weighs to decide whether a spotted name is a place.
+///
+/// Each feature is a number, most of them 0 or 1. They describe the name (how prominent its
+/// best place is, what kind of place, whether the word is a common English word or a person's
+/// name), its context (sentence start, headline, preposition before, capitalised words around,
+/// a qualifier after), and the document (the same name used for a person elsewhere, in lower
+/// case elsewhere, how often it recurs).
+enum MentionFeatures {
+    /// Feature names, in vector order. The model file names its weights by these.
+    static let names: [String] = [
+        "bias", "prior", "kind_country", "kind_admin1", "kind_admin2", "kind_region", "kind_physical",
+        "form_abbreviation", "form_demonym", "words_2", "words_3plus", "zipf", "lowercase_word",
+        "lowercase_zipf", "proper_noun", "given_name", "surname", "weak_capital", "weak_lowercase",
+        "all_caps", "capitals_context", "locative", "determiner_before", "capital_word_before",
+        "capital_word_after", "given_name_before", "surname_after", "hyphen_joined", "possessive",
+        "qualifier_after", "is_qualifier", "dateline", "lowercase_in_document", "occurrences",
+        "person_elsewhere", "locative_elsewhere", "primary_name", "candidates", "street_after",
+        "organisation_after", "small_place", "small_common_word", "person_small_place", "short_word",
+        "headline", "demonym_plural", "capital_sequence_small", "inside_parentheses", "place_after",
+        "place_before", "direction_before", "institution_after", "person_like_place",
+    ]
+
+    static let count = names.count
+
+    /// Feature vectors for every mention of a document, in mention order.
+    static func vectors(for mentions: [Mention], view: TokenView) -> [[Double]] {
+        let lowerCaseWords = lowerCaseWordSet(view)
+        var local: [[Double]] = []
+        var personKeys = Set<String>(), locativeKeys = Set<String>()
+        var occurrences: [String: Int] = [:]
+        let mentionStarts = Set(mentions.map(\.tokenRange.lowerBound))
+        let mentionEnds = Set(mentions.map { $0.tokenRange.upperBound - 1 })
+        for mention in mentions {
+            var vector = [Double](repeating: 0, count: count)
+            fill(&vector, mention: mention, view: view, lowerCaseWords: lowerCaseWords,
+                 mentionStarts: mentionStarts, mentionEnds: mentionEnds)
+            if vector[index("given_name_before")] > 0 || vector[index("surname_after")] > 0 { personKeys.insert(mention.key) }
+            if mention.cues.contains(.locativePreposition) || vector[index("qualifier_after")] > 0 {
+                locativeKeys.insert(mention.key)
+            }
+            occurrences[mention.key, default: 0] += 1
+            local.append(vector)
+        }
+        for (position, mention) in mentions.enumerated() {
+            local[position][index("occurrences")] = log2(Double(occurrences[mention.key] ?? 1))
+            local[position][index("person_elsewhere")] = personKeys.contains(mention.key) ? 1 : 0
+            local[position][index("locative_elsewhere")] = locativeKeys.contains(mention.key) ? 1 : 0
+        }
+        return local
+    }
+
+    private static let positions: [String: Int] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+
+    static func index(_ name: String) -> Int { positions[name]! }
+
+    private static func lowerCaseWordSet(_ view: TokenView) -> Set<Substring> {
+        var words = Set<Substring>()
+        for token in view.tokens where token.kind == .word && token.shape == .lower {
+            words.insert(view.text.text(of: token))
+        }
+        return words
+    }
+
+    private static func fill(_ v: inout [Double], mention: Mention, view: TokenView, lowerCaseWords: Set<Substring>,
+                             mentionStarts: Set<Int>, mentionEnds: Set<Int>) {
+        let tokens = view.tokens
+        let first = mention.tokenRange.lowerBound
+        let last = mention.tokenRange.upperBound - 1
+        let top = mention.candidates[0]
+        let kind = view.index.kind(of: top.place)
+        let prior = mention.topPrior
+        func set(_ name: String, _ value: Double) { v[index(name)] = value }
+        func flag(_ name: String, _ condition: Bool) { if condition { v[index(name)] = 1 } }
+
+        set("bias", 1)
+        set("prior", prior)
+        flag("kind_country", kind == .country)
+        flag("kind_admin1", kind == .admin1)
+        flag("kind_admin2", kind == .admin2)
+        flag("kind_region", kind == .region)
+        flag("kind_physical", kind == .physical)
+        flag("form_abbreviation", top.form == .abbreviation)
+        flag("form_demonym", mention.candidates.allSatisfy { $0.form == .demonym })
+        let words = mention.tokenRange.filter { tokens[$0].kind == .word }.count
+        flag("words_2", words == 2)
+        flag("words_3plus", words >= 3)
+        flag("primary_name", top.isPrimaryName)
+        set("candidates", log2(Double(mention.candidates.count)))
+
+        let single = words == 1
+        // An abbreviation in its own capitals ("US", "EU") says nothing about the English word it spells.
+        let info = single && top.form != .abbreviation ? view.wordInfo(first) : .unknown
+        set("zipf", info.zipf)
+        flag("lowercase_word", info.isLowerCaseWord)
+        set("lowercase_zipf", info.isLowerCaseWord ? info.zipf : 0)
+        flag("proper_noun", info.isProperNoun)
+        set("given_name", log10(1 + info.givenNamePercent * 1000))
+        set("surname", log10(1 + info.surnamePercent * 1000))
+        let weak = mention.cues.contains(.weakCapital)
+        flag("weak_capital", weak)
+        set("weak_lowercase", weak && info.isLowerCaseWord ? info.zipf : 0)
+        flag("all_caps", tokens[first].shape == .allCaps)
+        flag("capitals_context", mention.cues.contains(.capitalsContext))
+        flag("locative", mention.cues.contains(.locativePreposition))
+        flag("dateline", mention.cues.contains(.dateline))
+        flag("is_qualifier", mention.cues.contains(.isQualifier))
+        flag("headline", mention.sentence == 0)
+        flag("short_word", single && tokens[first].utf8End - tokens[first].utf8Start <= 3)
+        flag("small_place", prior < 5)
+        set("small_common_word", prior < 6 ? info.zipf : 0)
+        flag("demonym_plural", top.form == .demonym && mention.key.hasSuffix("s"))
+
+        if let previous = view.adjacentWord(before: first) {
+            let word = view.lowercased(previous)
+            flag("determiner_before", tokens[previous].shape == .lower
+                 && (RecognitionLexicon.determiners.contains(word) || word == "the"))
+            flag("place_before", mentionEnds.contains(previous))
+            let direction = RecognitionLexicon.directionWords.contains(word)
+            flag("direction_before", direction)
+            if tokens[previous].startsUppercase && !mentionEnds.contains(previous) && !direction {
+                flag("capital_word_before", !tokens[previous].isSentenceStart || tokens[previous].shape == .allCaps)
+                let previousInfo = view.wordInfo(previous)
+                flag("given_name_before", previousInfo.isGivenName && !previousInfo.isLowerCaseWord)
+                flag("capital_sequence_small", prior < 6)
+            }
+        }
+        if let next = view.adjacentWord(after: last), tokens[next].startsUppercase {
+            flag("capital_word_after", !mentionStarts.contains(next))
+            flag("place_after", mentionStarts.contains(next))
+            let word = view.lowercased(next)
+            flag("street_after", RecognitionLexicon.streetSuffixes.contains(word))
+            flag("organisation_after", RecognitionLexicon.nonPlaceSuffixes.contains(word))
+            flag("institution_after", RecognitionLexicon.institutionSuffixes.contains(word))
+            let nextInfo = view.wordInfo(next)
+            flag("surname_after", single && info.isGivenName && (nextInfo.isSurname || nextInfo.isGivenName)
+                 && !nextInfo.isLowerCaseWord)
+            if prior < 6 { v[index("capital_sequence_small")] = 1 }
+        }
+        let personLike = log10(1 + (info.givenNamePercent + info.surnamePercent) * 1000)
+        set("person_small_place", prior < 6 ? personLike : 0)
+        set("person_like_place", personLike)
+        flag("hyphen_joined", tokens[first].joinedByHyphen
+             || (last + 2 < tokens.count && tokens[last + 2].joinedByHyphen && view.isPunctuation(last + 1, "-")))
+        flag("possessive", tokens[last].followedByPossessive)
+        if view.isPunctuation(last + 1, ","), last + 2 < tokens.count, tokens[last + 2].kind == .word,
+           tokens[last + 2].startsUppercase, tokens[last + 2].sentence == tokens[last].sentence {
+            flag("qualifier_after", true)
+        }
+        flag("lowercase_in_document", single && lowerCaseWords.contains(Substring(view.lowercased(first))))
+        flag("inside_parentheses", view.isPunctuation(first - 1, "(") && view.isPunctuation(last + 1, ")"))
+    }
+}
