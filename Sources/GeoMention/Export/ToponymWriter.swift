@@ -52,7 +52,7 @@ public enum ToponymWriter {
         for (position, item) in parsed.considered.enumerated() {
             if position > 0 { out += "," }
             out += "{\"start\":\(item.mention.start),\"end\":\(item.mention.end),\"name\":"
-                + TextEscaping.jsonString(item.mention.text)
+                + TextEscaping.jsonString(item.mention.text) + ",\"key\":" + TextEscaping.jsonString(item.mention.key)
                 + ",\"probability\":" + (NumberText.compact(item.probability) ?? "0")
                 + ",\"kept\":\(item.kept),\"features\":{"
             var first = true

@@ -41,9 +41,8 @@ public struct GeoParser: Sendable {
         let features = MentionFeatures.vectors(for: spotted, view: view)
         let model = gazetteer.recognitionModel
         // A demonym always refers to its place; the model weighs only names.
-        let probabilities = spotted.indices.map { position in
-            spotted[position].isDemonym ? 1 : model.probability(features[position])
-        }
+        let probabilities = model.probabilities(keys: spotted.map(\.key), vectors: features,
+                                                fixed: spotted.map { $0.isDemonym ? 1 : nil })
         var considered: [ConsideredMention] = []
         if options.explain {
             considered = spotted.indices.map {

@@ -2,21 +2,32 @@ import Foundation
 
 /// A logistic model that gives each spotted name the probability that it names a place.
 ///
-/// Its weights live in `Gazetteer/models/recognizer.tsv` (`feature<TAB>weight` lines, plus a
-/// `threshold` line), written by `tools/train/train_recognizer.py` from annotated news; the
-/// feature names are those of ``MentionFeatures``. Unknown names in the file are an error, a
-/// feature the file does not name weighs 0.
+/// It works in two stages. The first weighs each mention's own features (``MentionFeatures``).
+/// The second lets the mentions of one name in one document agree: it weighs the first-stage
+/// log-odds of the mention together with the highest first-stage probability among the other
+/// mentions of the same name ("MANSFIELD --" in a dateline makes "Mansfield Mayor" a place).
+///
+/// The weights live in `Gazetteer/models/recognizer.tsv` (`feature<TAB>weight` lines; second-stage
+/// weights are prefixed `s2_`; plus a `threshold` line), written by
+/// `tools/train/train_recognizer.py` from annotated news. Unknown names in the file are an error,
+/// a feature the file does not name weighs 0.
 public struct RecognitionModel: Hashable, Sendable {
-    /// Weights in ``MentionFeatures/names`` order.
+    /// First-stage weights in ``MentionFeatures/names`` order.
     public let weights: [Double]
+    /// Second-stage weights in ``secondStageNames`` order.
+    public let secondStage: [Double]
     /// Names whose probability reaches this are kept.
     public let threshold: Double
+
+    /// The second stage's inputs.
+    public static let secondStageNames = ["s2_bias", "s2_logit", "s2_other_max", "s2_other_present"]
 
     /// The path of the model inside a gazetteer folder.
     public static let relativePath = "models/recognizer.tsv"
 
-    public init(weights: [Double], threshold: Double) {
+    public init(weights: [Double], secondStage: [Double] = [0, 1, 0, 0], threshold: Double) {
         self.weights = weights
+        self.secondStage = secondStage
         self.threshold = threshold
     }
 
@@ -26,6 +37,7 @@ public struct RecognitionModel: Hashable, Sendable {
         let path = directory + "/" + relativePath
         guard let data = FileManager.default.contents(atPath: path) else { throw GazetteerError.missingFile(path: path) }
         var weights = [Double](repeating: 0, count: MentionFeatures.count)
+        var secondStage: [Double] = [0, 1, 0, 0]
         var threshold = 0.5
         for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -38,19 +50,46 @@ public struct RecognitionModel: Hashable, Sendable {
             let name = String(fields[0])
             if name == "threshold" {
                 threshold = value
+            } else if let position = secondStageNames.firstIndex(of: name) {
+                secondStage[position] = value
             } else if let position = MentionFeatures.names.firstIndex(of: name) {
                 weights[position] = value
             } else {
                 throw GazetteerError.malformed(path: path, line: number + 1, reason: "unknown feature \(name)")
             }
         }
-        return RecognitionModel(weights: weights, threshold: threshold)
+        return RecognitionModel(weights: weights, secondStage: secondStage, threshold: threshold)
     }
 
-    /// The probability that a mention with features `vector` names a place.
-    public func probability(_ vector: [Double]) -> Double {
+    /// First-stage log-odds that a mention with features `vector` names a place.
+    public func firstStageLogit(_ vector: [Double]) -> Double {
         var sum = 0.0
         for position in 0..<min(vector.count, weights.count) { sum += weights[position] * vector[position] }
-        return 1 / (1 + exp(-sum))
+        return sum
     }
+
+    /// Probabilities for a document's mentions: `keys` are the mentions' normalised names,
+    /// `vectors` their features, `fixed` a probability to use instead of the model (demonyms).
+    public func probabilities(keys: [String], vectors: [[Double]], fixed: [Double?]) -> [Double] {
+        let logits = vectors.map(firstStageLogit)
+        let first = logits.indices.map { fixed[$0] ?? Self.sigmoid(logits[$0]) }
+        // The two best first-stage probabilities per name, so each mention sees the best other one.
+        var best: [String: (Double, Double)] = [:]
+        for (position, key) in keys.enumerated() {
+            let (a, b) = best[key] ?? (-1, -1)
+            let p = first[position]
+            best[key] = p > a ? (p, a) : (a, max(b, p))
+        }
+        return keys.indices.map { position in
+            if let value = fixed[position] { return value }
+            let (a, b) = best[keys[position]] ?? (-1, -1)
+            let other = first[position] >= a ? b : a
+            let present = other >= 0
+            let sum = secondStage[0] + secondStage[1] * logits[position]
+                + secondStage[2] * (present ? other : 0) + secondStage[3] * (present ? 1 : 0)
+            return Self.sigmoid(sum)
+        }
+    }
+
+    static func sigmoid(_ value: Double) -> Double { 1 / (1 + exp(-value)) }
 }
