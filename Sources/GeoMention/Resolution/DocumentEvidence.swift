@@ -3,9 +3,10 @@
 struct DocumentEvidence {
     private var countries: [UInt16: Double] = [:]
     private var admin1: [Int: Double] = [:]
-    /// Each mention's own contribution, so that a mention is not its own evidence.
-    private var ownCountry: [(UInt16, Double)] = []
-    private var ownAdmin1: [(Int, Double)] = []
+    /// What all the mentions of one name contribute, so that a name is not its own evidence.
+    private var ownCountry: [String: [UInt16: Double]] = [:]
+    private var ownAdmin1: [String: [Int: Double]] = [:]
+    private var keys: [String] = []
     private var points: [(key: String, latitude: Double, longitude: Double, weight: Double)] = []
     private var closeDistance = 400.0
 
@@ -13,20 +14,22 @@ struct DocumentEvidence {
 
     init(mentions: [Mention], facts: [[CandidateFacts]], choice: [(Int, Double)], weights: ResolverWeights) {
         closeDistance = weights.closeDistance
+        keys = mentions.map(\.key)
         for position in mentions.indices {
             let (chosen, confidence) = choice[position]
-            guard chosen >= 0 else {
-                ownCountry.append((0, 0))
-                ownAdmin1.append((-1, 0))
-                continue
-            }
+            guard chosen >= 0 else { continue }
+            let key = mentions[position].key
             let fact = facts[position][chosen]
             let weight = Self.weight(of: fact) * max(0.2, confidence)
-            if fact.country != 0 { countries[fact.country, default: 0] += weight }
-            ownCountry.append((fact.country, weight))
+            if fact.country != 0 {
+                countries[fact.country, default: 0] += weight
+                ownCountry[key, default: [:]][fact.country, default: 0] += weight
+            }
             let admin1Weight = fact.kind == .admin1 ? weight : weight * 0.6
-            if fact.admin1 >= 0 { admin1[fact.admin1, default: 0] += admin1Weight }
-            ownAdmin1.append((fact.admin1, admin1Weight))
+            if fact.admin1 >= 0 {
+                admin1[fact.admin1, default: 0] += admin1Weight
+                ownAdmin1[key, default: [:]][fact.admin1, default: 0] += admin1Weight
+            }
             if fact.kind == .city || fact.kind == .admin2 {
                 points.append((mentions[position].key, fact.latitude, fact.longitude, max(0.2, confidence)))
             }
@@ -46,17 +49,17 @@ struct DocumentEvidence {
         }
     }
 
+    /// The weight of `country` among the places chosen for the other names of the document.
     func countryWeight(_ country: UInt16, excluding position: Int) -> Double {
         guard country != 0 else { return 0 }
-        var total = countries[country] ?? 0
-        if position < ownCountry.count && ownCountry[position].0 == country { total -= ownCountry[position].1 }
-        return max(0, total)
+        let own = position < keys.count ? ownCountry[keys[position]]?[country] ?? 0 : 0
+        return max(0, (countries[country] ?? 0) - own)
     }
 
+    /// The weight of a first-level unit among the places chosen for the other names.
     func admin1Weight(_ admin1Place: Int, excluding position: Int) -> Double {
-        var total = admin1[admin1Place] ?? 0
-        if position < ownAdmin1.count && ownAdmin1[position].0 == admin1Place { total -= ownAdmin1[position].1 }
-        return max(0, total)
+        let own = position < keys.count ? ownAdmin1[keys[position]]?[admin1Place] ?? 0 : 0
+        return max(0, (admin1[admin1Place] ?? 0) - own)
     }
 
     /// 0 to 1: how close `point` is to the other places of the document (other names only).
