@@ -19,7 +19,8 @@ enum MentionFeatures {
         "person_elsewhere", "locative_elsewhere", "primary_name", "candidates", "street_after",
         "organisation_after", "small_place", "small_common_word", "person_small_place", "short_word",
         "headline", "demonym_plural", "capital_sequence_small", "inside_parentheses", "place_after",
-        "place_before", "direction_before", "institution_after", "person_like_place",
+        "place_before", "direction_before", "institution_after", "person_like_place", "the_before_small",
+        "the_before",
     ]
 
     static let count = names.count
@@ -114,8 +115,9 @@ enum MentionFeatures {
 
         if let previous = view.adjacentWord(before: first) {
             let word = view.lowercased(previous)
-            flag("determiner_before", tokens[previous].shape == .lower
-                 && (RecognitionLexicon.determiners.contains(word) || word == "the"))
+            flag("determiner_before", tokens[previous].shape == .lower && RecognitionLexicon.determiners.contains(word))
+            flag("the_before", word == "the")
+            flag("the_before_small", word == "the" && prior < 6.5)
             flag("place_before", mentionEnds.contains(previous))
             let direction = RecognitionLexicon.directionWords.contains(word)
             flag("direction_before", direction)

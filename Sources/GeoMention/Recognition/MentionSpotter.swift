@@ -148,7 +148,10 @@ struct MentionSpotter {
         // An abbreviation written with its final period keeps the period: "Ill.", "Kan.".
         var end = (scalar: last.end, utf8: last.utf8End, token: range.upperBound + 1)
         if followedByPeriod, candidates.contains(where: { $0.form == .abbreviation }),
-           entry.postings.contains(where: { index.postingForm($0) == .abbreviation && index.postingSurfaceBytes($0).last == UInt8(ascii: ".") }) {
+           entry.postings.contains(where: { posting in
+               index.postingForm(posting) == .abbreviation
+                   && Self.spellsWithFinalPeriod(surface: index.postingSurfaceBytes(posting), written: written, allCapitals: allCapitals)
+           }) {
             let period = tokens[range.upperBound + 1]
             end = (period.end, period.utf8End, range.upperBound + 2)
         }
@@ -156,6 +159,21 @@ struct MentionSpotter {
         return Mention(start: first.start, end: end.scalar, utf8Range: first.utf8Start..<end.utf8,
                        tokenRange: range.lowerBound..<end.token, text: surface,
                        key: NameNormalizer.normalize(surface), sentence: first.sentence, candidates: candidates)
+    }
+
+    /// Whether `surface` is exactly `written` followed by a period ("Ill." for "Ill", "W.Va." for
+    /// "W.Va"), so that the period after the text belongs to the abbreviation ("E.U." is not
+    /// "EU" plus a period: the period after "EU" ends the sentence).
+    static func spellsWithFinalPeriod(surface: UnsafeBufferPointer<UInt8>, written: UnsafeBufferPointer<UInt8>,
+                                      allCapitals: Bool) -> Bool {
+        guard surface.count == written.count + 1, surface.last == UInt8(ascii: ".") else { return false }
+        for position in written.indices {
+            let a = surface[position], b = written[position]
+            if a == b { continue }
+            if allCapitals && a >= 0x61 && a <= 0x7A && a - 0x20 == b { continue }
+            return false
+        }
+        return true
     }
 
     /// An abbreviation such as "Ill." or "U.S." matches text with the same letters in the same
