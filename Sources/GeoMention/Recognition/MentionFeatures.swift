@@ -20,7 +20,7 @@ enum MentionFeatures {
         "organisation_after", "small_place", "small_common_word", "person_small_place", "short_word",
         "headline", "demonym_plural", "capital_sequence_small", "inside_parentheses", "place_after",
         "place_before", "direction_before", "institution_after", "person_like_place", "the_before_small",
-        "the_before",
+        "the_before", "admin1_support", "country_support", "near_support",
     ]
 
     static let count = names.count
@@ -44,7 +44,12 @@ enum MentionFeatures {
             occurrences[mention.key, default: 0] += 1
             local.append(vector)
         }
+        let support = GeographicSupport(mentions: mentions, index: view.index)
         for (position, mention) in mentions.enumerated() {
+            let (admin1, country, near) = support.support(for: mention)
+            local[position][index("admin1_support")] = admin1
+            local[position][index("country_support")] = country
+            local[position][index("near_support")] = near
             local[position][index("occurrences")] = log2(Double(occurrences[mention.key] ?? 1))
             local[position][index("person_elsewhere")] = personKeys.contains(mention.key) ? 1 : 0
             local[position][index("locative_elsewhere")] = locativeKeys.contains(mention.key) ? 1 : 0

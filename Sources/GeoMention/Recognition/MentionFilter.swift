@@ -7,7 +7,8 @@
 /// - a name right after a person's title ("President Jordan", "Gov. Lincoln");
 /// - a word in capitals among lower-case words, unless the gazetteer lists it in capitals
 ///   ("AIDS" is an acronym, "US" an abbreviation);
-/// - a country abbreviation glued to a currency sign ("US$460").
+/// - a country abbreviation glued to a currency sign ("US$460");
+/// - an adjectival used as a language ("spoke French", "in English", "English-speaking").
 struct MentionFilter {
     let view: TokenView
 
@@ -18,7 +19,7 @@ struct MentionFilter {
         for var mention in spotted {
             annotate(&mention, titleCaseSentences: titleCaseSentences)
             if isCalendarWord(mention) || isTitleOrContraction(mention) || followsTitle(mention) || isAcronym(mention)
-                || isCurrency(mention) {
+                || isCurrency(mention) || isLanguage(mention) {
                 continue
             }
             kept.append(mention)
@@ -115,6 +116,30 @@ struct MentionFilter {
         guard position >= 2, view.isPunctuation(position - 1, "."), view.tokens[position - 2].kind == .word,
               view.tokens[position - 2].sentence == view.tokens[position].sentence else { return nil }
         return position - 2
+    }
+
+    /// An adjectival used as the name of a language: "spoke only French", "in English",
+    /// "English language learners".
+    private func isLanguage(_ mention: Mention) -> Bool {
+        guard mention.candidates.contains(where: { $0.form == .demonym }), mention.tokenRange.count == 1 else { return false }
+        let position = mention.tokenRange.lowerBound
+        var previous = view.adjacentWord(before: position)
+        if let word = previous, ["only", "mostly", "fluent", "perfect", "little", "broken", "good", "some", "both"]
+            .contains(view.lowercased(word)) {
+            previous = view.adjacentWord(before: word)
+        }
+        if let previous, view.tokens[previous].shape == .lower,
+           RecognitionLexicon.languageCuesBefore.contains(view.lowercased(previous)) {
+            // "in English", but not "in Russian-held territory" or "in French Guiana".
+            return view.adjacentWord(after: position).map { !view.tokens[$0].startsUppercase } ?? true
+                && !view.isPunctuation(position + 1, "-")
+        }
+        if let next = view.adjacentWord(after: position), view.tokens[next].shape == .lower,
+           RecognitionLexicon.languageCuesAfter.contains(view.lowercased(next)) {
+            return true
+        }
+        return view.isPunctuation(position + 1, "-") && position + 2 < view.tokens.count
+            && view.lowercased(position + 2) == "speaking"
     }
 
     /// A country abbreviation glued to a currency sign is a currency: "US$460", "A$", "HK$".

@@ -2,9 +2,9 @@
 ///
 /// A match starts at a capitalised word and extends word by word while the words read so far
 /// are a name or the start of a longer one ("New" → "New York" → "New York City"); the longest
-/// name wins. Words may be joined by a hyphen, a period after an abbreviation ("St. Louis"), a
-/// comma ("Washington, D.C.") or an ampersand; a possessive "'s" inside a name is kept
-/// ("Martha's Vineyard"). Inner words may be lower-case connectors ("Gulf of Mexico"); the first
+/// name wins. Words may be joined by a hyphen, a period after an abbreviation ("St. Louis") or an
+/// ampersand; a possessive "'s" inside a name is kept ("Martha's Vineyard"). A comma always
+/// separates names: "Washington, D.C." is a place and its qualifier, like "Paris, Texas". Inner words may be lower-case connectors ("Gulf of Mexico"); the first
 /// and last word must start with a capital.
 ///
 /// Case rules per name: a case-sensitive form ("US", "UK") must be written exactly so; an
@@ -92,7 +92,7 @@ struct MentionSpotter {
             let width = tokens[next].utf8End - tokens[next].utf8Start
             guard width == 1, !tokens[next].followsNewline else { return nil }
             switch mark {
-            case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ","): break
+            case UInt8(ascii: "-"), UInt8(ascii: "."): break
             case UInt8(ascii: "&"): key.append(contentsOf: [0x20, 0x26])
             default: return nil
             }

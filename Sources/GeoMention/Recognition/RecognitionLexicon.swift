@@ -62,6 +62,20 @@ enum RecognitionLexicon {
         "mayor", "ministry", "army", "navy", "authorities", "officials", "province", "region",
     ]
 
+    /// Words before an adjectival that make it the name of a language ("spoke French", "in English").
+    static let languageCuesBefore: Set<String> = [
+        "in", "speak", "speaks", "spoke", "spoken", "speaking", "fluent", "learn", "learning", "learned",
+        "teach", "teaches", "teaching", "taught", "into", "study", "studying", "studied", "translate",
+        "translated", "native",
+    ]
+
+    /// Words after an adjectival that make it the name of a language ("English language learners").
+    static let languageCuesAfter: Set<String> = [
+        "language", "languages", "speaker", "speakers", "speaking", "translation", "translations",
+        "subtitles", "lessons", "lesson", "class", "classes", "teacher", "teachers", "literature",
+        "dictionary", "words", "word", "grammar", "fluency", "proficiency", "version", "edition",
+    ]
+
     /// Month and weekday names, which are never places in running text.
     static let calendarWords: Set<String> = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

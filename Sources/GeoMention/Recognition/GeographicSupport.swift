@@ -1,0 +1,65 @@
+import Foundation
+
+/// How well a spotted name fits the geography of the rest of its document.
+///
+/// Names that are surely places (a country, a state, a big city, or a name with a single place)
+/// lay down the document's countries, first-level regions and points. A doubtful name gains
+/// support when one of its places lies in those regions or near those points: "Mansfield" in a
+/// story that names Ohio is the town in Ohio, not a surname. A name never supports itself.
+struct GeographicSupport {
+    private struct Anchor {
+        let key: String
+        let country: UInt16
+        let admin1: Int
+        let point: (latitude: Double, longitude: Double)?
+    }
+
+    private let anchors: [Anchor]
+    private let index: GazetteerIndex
+    /// Candidates examined per doubtful name.
+    static let candidateLimit = 40
+
+    init(mentions: [Mention], index: GazetteerIndex) {
+        self.index = index
+        var anchors: [Anchor] = []
+        for mention in mentions {
+            guard let top = mention.candidates.first else { continue }
+            let sure = mention.candidates.count == 1 || top.prior >= 7.5
+                || (mention.candidates.count > 1 && top.prior - mention.candidates[1].prior >= 2)
+            guard sure else { continue }
+            let kind = index.kind(of: top.place)
+            anchors.append(Anchor(
+                key: mention.key, country: index.countryKey(of: top.place), admin1: index.admin1Place(of: top.place),
+                point: kind == .city || kind == .admin2 ? index.coordinate(of: top.place) : nil))
+        }
+        self.anchors = anchors
+    }
+
+    /// (first-level support, country support, nearness) of `mention`: the log count of other
+    /// sure names sharing a first-level region or a country with one of its places, and 1 when
+    /// one of its places lies within 100 km of another sure name's town.
+    func support(for mention: Mention) -> (Double, Double, Double) {
+        var bestAdmin1 = 0, bestCountry = 0
+        var near = 0.0
+        let others = anchors.filter { $0.key != mention.key }
+        guard !others.isEmpty else { return (0, 0, 0) }
+        for candidate in mention.candidates.prefix(Self.candidateLimit) {
+            let country = index.countryKey(of: candidate.place)
+            let admin1 = index.admin1Place(of: candidate.place)
+            var sameAdmin1 = 0, sameCountry = 0
+            for anchor in others {
+                if country != 0 && anchor.country == country { sameCountry += 1 }
+                if admin1 >= 0 && anchor.admin1 == admin1 && index.kind(of: candidate.place) != .admin1 { sameAdmin1 += 1 }
+            }
+            bestAdmin1 = max(bestAdmin1, sameAdmin1)
+            bestCountry = max(bestCountry, sameCountry)
+            if near == 0 {
+                let point = index.coordinate(of: candidate.place)
+                for anchor in others {
+                    if let other = anchor.point, GreatCircle.distance(point, other) < 100 { near = 1; break }
+                }
+            }
+        }
+        return (log2(1 + Double(bestAdmin1)), log2(1 + Double(bestCountry)), near)
+    }
+}
