@@ -71,7 +71,7 @@ class Corpus:
                 rows.append([p["features"].get(n, 0.0) for n in FEATURES])
                 labels.append(1.0 if matched[i] else 0.0)
                 groups.append(f"{doc_id}\u0000{p['key']}")
-                fixed.append(bool(p["features"].get("form_demonym")))
+                fixed.append(bool(p["features"].get("form_demonym") or p["features"].get("unit_list")))
         self.x = np.array(rows, dtype=float)
         self.y = np.array(labels)
         self.groups = np.array(groups)

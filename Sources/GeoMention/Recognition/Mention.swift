@@ -60,4 +60,6 @@ public struct MentionCues: OptionSet, Hashable, Sendable {
     public static let capitalsContext = MentionCues(rawValue: 1 << 3)
     /// It stands first in its sentence or in a title-case line, where capitals prove little.
     public static let weakCapital = MentionCues(rawValue: 1 << 4)
+    /// It is one of a list of units named by a plural that follows ("Barrow and Jackson counties").
+    public static let unitList = MentionCues(rawValue: 1 << 5)
 }

@@ -20,7 +20,8 @@ enum MentionFeatures {
         "organisation_after", "small_place", "small_common_word", "person_small_place", "short_word",
         "headline", "demonym_plural", "capital_sequence_small", "inside_parentheses", "place_after",
         "place_before", "direction_before", "institution_after", "person_like_place", "the_before_small",
-        "the_before", "admin1_support", "country_support", "near_support",
+        "the_before", "admin1_support", "country_support", "near_support", "common_word_after",
+        "party_hometown", "of_locative", "of_after_person", "list_locative", "unit_list",
     ]
 
     static let count = names.count
@@ -43,6 +44,15 @@ enum MentionFeatures {
             }
             occurrences[mention.key, default: 0] += 1
             local.append(vector)
+        }
+        // Names listed after a place that a preposition introduces share its cue:
+        // "in Sharon, Cornwall and Salisbury".
+        for position in mentions.indices.dropFirst() {
+            let previous = position - 1
+            let cued = mentions[previous].cues.contains(.locativePreposition) || local[previous][index("list_locative")] > 0
+            if cued && ContextPatterns.isListContinuation(from: mentions[previous], to: mentions[position], view) {
+                local[position][index("list_locative")] = 1
+            }
         }
         let support = GeographicSupport(mentions: mentions, index: view.index)
         for (position, mention) in mentions.enumerated() {
@@ -134,13 +144,21 @@ enum MentionFeatures {
             }
         }
         if let next = view.adjacentWord(after: last), tokens[next].startsUppercase {
-            flag("capital_word_after", !mentionStarts.contains(next))
-            flag("place_after", mentionStarts.contains(next))
             let word = view.lowercased(next)
-            flag("street_after", RecognitionLexicon.streetSuffixes.contains(word))
-            flag("organisation_after", RecognitionLexicon.nonPlaceSuffixes.contains(word))
-            flag("institution_after", RecognitionLexicon.institutionSuffixes.contains(word))
+            let street = RecognitionLexicon.streetSuffixes.contains(word)
+            let organisation = RecognitionLexicon.nonPlaceSuffixes.contains(word)
+            let institution = RecognitionLexicon.institutionSuffixes.contains(word)
             let nextInfo = view.wordInfo(next)
+            // What kind of capitalised word follows: a suffix, a common noun ("Mansfield Public
+            // Library"), another place, or a name ("Paris Hilton").
+            let suffix = street || organisation || institution
+            let common = !suffix && nextInfo.isLowerCaseWord && nextInfo.zipf >= 3.5
+            flag("street_after", street)
+            flag("organisation_after", organisation)
+            flag("institution_after", institution)
+            flag("common_word_after", common)
+            flag("place_after", !suffix && !common && mentionStarts.contains(next))
+            flag("capital_word_after", !suffix && !common && !mentionStarts.contains(next))
             flag("surname_after", single && info.isGivenName && (nextInfo.isSurname || nextInfo.isGivenName)
                  && !nextInfo.isLowerCaseWord)
             if prior < 6 { v[index("capital_sequence_small")] = 1 }
@@ -156,6 +174,10 @@ enum MentionFeatures {
             flag("qualifier_after", true)
         }
         flag("lowercase_in_document", single && lowerCaseWords.contains(Substring(view.lowercased(first))))
+        flag("party_hometown", ContextPatterns.isPartyHometown(first, view))
+        flag("of_locative", ContextPatterns.isLocativeOf(first, view))
+        flag("of_after_person", ContextPatterns.isHometownOf(first, view))
+        flag("unit_list", mention.cues.contains(.unitList))
         flag("inside_parentheses", view.isPunctuation(first - 1, "(") && view.isPunctuation(last + 1, ")"))
     }
 }

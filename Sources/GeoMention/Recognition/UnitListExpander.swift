@@ -1,0 +1,73 @@
+/// Finds the names in a list closed by a plural unit word and looks each up as that unit:
+/// "Barrow and Jackson counties" names Barrow County and Jackson County, "in Becker, Clay, Otter
+/// Tail and Wilkin counties" four counties.
+///
+/// The items replace whatever the spotter made of the same words (the town of Barrow, say) and
+/// are marked ``MentionCues/unitList``.
+struct UnitListExpander {
+    let view: TokenView
+
+    /// Plural unit words and the singular that forms each item's name.
+    static let units: [String: String] = ["counties": "county", "parishes": "parish", "boroughs": "borough"]
+
+    func expand(_ mentions: [Mention]) -> [Mention] {
+        let tokens = view.tokens
+        var found: [Mention] = []
+        for position in tokens.indices where tokens[position].kind == .word && tokens[position].shape == .lower {
+            guard let unit = Self.units[view.lowercased(position)] else { continue }
+            found.append(contentsOf: items(before: position, unit: unit))
+        }
+        guard !found.isEmpty else { return mentions }
+        let covered = Set(found.flatMap { Array($0.tokenRange) })
+        var result = mentions.filter { mention in !mention.tokenRange.contains(where: covered.contains) }
+        result.append(contentsOf: found)
+        result.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+        return result
+    }
+
+    /// The list items that end right before token `position`, last first, looked up as `unit`.
+    private func items(before position: Int, unit: String) -> [Mention] {
+        let tokens = view.tokens
+        var result: [Mention] = []
+        var end = position  // exclusive end of the current item
+        while end > 0 {
+            var start = end
+            while start > 0, tokens[start - 1].kind == .word, tokens[start - 1].startsUppercase,
+                  tokens[start - 1].sentence == tokens[position].sentence, end - start < 4 {
+                start -= 1
+            }
+            guard start < end, let mention = lookup(start..<end, unit: unit) else { break }
+            result.append(mention)
+            // Skip the separator: ",", "and", "or", ", and".
+            var next = start
+            var separated = false
+            while next > 0, view.isPunctuation(next - 1, ",")
+                    || (tokens[next - 1].kind == .word && ["and", "or"].contains(view.lowercased(next - 1))) {
+                next -= 1
+                separated = true
+            }
+            guard separated else { break }
+            end = next
+        }
+        return result
+    }
+
+    private func lookup(_ range: Range<Int>, unit: String) -> Mention? {
+        let tokens = view.tokens
+        let first = tokens[range.lowerBound], last = tokens[range.upperBound - 1]
+        let text = String(view.text.text(utf8Range: first.utf8Start..<last.utf8End))
+        let key = NameNormalizer.normalize(text + " " + unit)
+        guard let entry = view.index.entry(forKey: key), !entry.postings.isEmpty else { return nil }
+        var candidates: [MentionCandidate] = []
+        var seen = Set<Int>()
+        for posting in entry.postings {
+            let place = view.index.postingPlace(posting)
+            guard view.index.kind(of: place) == .admin2, seen.insert(place).inserted else { continue }
+            candidates.append(MentionCandidate(place: place, form: .name, isPrimaryName: true, prior: view.index.prior(of: place)))
+        }
+        guard !candidates.isEmpty else { return nil }
+        return Mention(start: first.start, end: last.end, utf8Range: first.utf8Start..<last.utf8End,
+                       tokenRange: range, text: text, key: key, sentence: first.sentence,
+                       candidates: candidates, cues: [.unitList])
+    }
+}
