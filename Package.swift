@@ -49,7 +49,8 @@ let package = Package(
         ),
         .testTarget(
             name: "geomentionTests",
-            dependencies: ["geomention"],
+            dependencies: ["geomention", "CLibXML2"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -7,6 +7,6 @@ struct GeoMentionCommand: AsyncParsableCommand {
         commandName: "geomention",
         abstract: "Find the places news articles name, resolve them to coordinates, and map them.",
         version: "0.1.0",
-        subcommands: [ExtractCommand.self, LookupCommand.self]
+        subcommands: [ExtractCommand.self, LookupCommand.self, MapCommand.self, RegionsCommand.self]
     )
 }

@@ -81,12 +81,13 @@ extension MapFeature {
         ExportField("time_precision", type: .integer) {
             $0.timePrecision.map(ExportValue.integer) ?? .null
         },
-        ExportField("geo_precision", type: .integer) { .integer($0.geoPrecision) },
+        ExportField("geo_precision", type: .integer) { $0.geoPrecision.map(ExportValue.integer) ?? .null },
         ExportField("confidence", type: .real) { .real($0.confidence) },
         ExportField("reason", type: .text) { .text($0.reason) },
         ExportField("doc_id", type: .text) { .text($0.docId) },
         ExportField("doc_title", type: .text) { .text($0.docTitle) },
         ExportField("url", type: .text) { .text($0.url) },
+        ExportField("doc_date", type: .text) { $0.docDate.map(ExportValue.text) ?? .null },
         ExportField("start", type: .integer) { .integer($0.start) },
         ExportField("end", kmlName: "end_offset", type: .integer) { .integer($0.end) },
     ]

@@ -1,8 +1,11 @@
 /// Builds the HTML balloon text of a KML placemark.
 ///
-/// The context sentence comes first with the mention in `<b>`, then a table of the event
-/// facts and a link to the source. Every value is HTML-escaped; the result is meant for a
-/// CDATA section (see ``XMLDocumentWriter/cdata(_:)`` for `]]>` handling).
+/// The context sentence comes first with the mention in `<b>`, then a table with every fact
+/// of the feature as readable text (place, country, region, coordinates, event type, trigger,
+/// role, dates and precisions, confidence, reason, document), then a link to the source.
+/// Readers that show only `name` and `description` (GDAL's old KML driver) still see them
+/// all. Every value is HTML-escaped; the result is meant for a CDATA section (see
+/// ``XMLDocumentWriter/cdata(_:)`` for `]]>` handling).
 enum KMLDescription {
     /// The HTML snippet for `feature`.
     static func html(for feature: MapFeature) -> String {
@@ -10,19 +13,8 @@ enum KMLDescription {
         if !feature.context.isEmpty {
             out += "<p>" + highlightedContext(feature) + "</p>\n"
         }
-        var rows: [(String, String)] = []
-        if !feature.eventType.isEmpty { rows.append(("Event type", feature.eventType)) }
-        if !feature.trigger.isEmpty { rows.append(("Trigger", feature.trigger)) }
-        if !feature.role.isEmpty { rows.append(("Role", feature.role)) }
-        if let date = feature.eventDate {
-            let precision = feature.timePrecision.map { " (time precision \($0))" } ?? ""
-            rows.append(("Date", date + precision))
-        }
-        rows.append(("Geo precision", String(feature.geoPrecision)))
-        rows.append(("Confidence", NumberText.compact(feature.confidence) ?? "unknown"))
-        if !feature.reason.isEmpty { rows.append(("Reason", feature.reason)) }
         out += "<table>\n"
-        for (label, value) in rows {
+        for (label, value) in rows(for: feature) {
             out += "<tr><th>" + TextEscaping.html(label) + "</th><td>" + TextEscaping.html(value) + "</td></tr>\n"
         }
         out += "</table>\n"
@@ -34,6 +26,59 @@ enum KMLDescription {
             out += "<p>Source: " + TextEscaping.html(title) + "</p>"
         }
         return out
+    }
+
+    /// The labelled facts of `feature`, unknown ones left out.
+    static func rows(for feature: MapFeature) -> [(String, String)] {
+        var rows: [(String, String)] = []
+        func add(_ label: String, _ value: String?) {
+            if let value, !value.isEmpty { rows.append((label, value)) }
+        }
+        let place = feature.name.isEmpty ? "unresolved" : feature.name + (feature.kind.isEmpty ? "" : " (\(feature.kind))")
+        add("Place", place)
+        add("Written as", feature.mention)
+        add("Mentions", String(feature.mentions))
+        let codes = [feature.countryCode, feature.countryCode3].filter { !$0.isEmpty }.joined(separator: ", ")
+        add("Country", feature.country.isEmpty ? codes : feature.country + (codes.isEmpty ? "" : " (\(codes))"))
+        add("Region", feature.admin1.isEmpty ? feature.admin1Code
+            : feature.admin1 + (feature.admin1Code.isEmpty ? "" : " (\(feature.admin1Code))"))
+        if let position = feature.coordinate {
+            add("Coordinates", "\(NumberText.fixed(position.latitude) ?? ""), \(NumberText.fixed(position.longitude) ?? "") (lat, lon)")
+        }
+        add("GeoNames id", feature.geonameid.map(String.init))
+        add("Event type", feature.eventType)
+        add("Trigger", feature.trigger)
+        add("Role", feature.role)
+        if let date = feature.eventDate {
+            add("Event date", date + (feature.timePrecision.map { " (time precision \($0): \(timePrecisionLabel($0)))" } ?? ""))
+        }
+        add("Geo precision", feature.geoPrecision.map { "\($0): \(geoPrecisionLabel($0))" })
+        add("Confidence", NumberText.compact(feature.confidence))
+        add("Reason", feature.reason)
+        add("Document", feature.docTitle.isEmpty ? feature.docId
+            : feature.docTitle + (feature.docId.isEmpty ? "" : " (\(feature.docId))"))
+        add("Document date", feature.docDate)
+        add("URL", feature.url)
+        return rows
+    }
+
+    private static func timePrecisionLabel(_ code: Int) -> String {
+        switch code {
+        case 1: return "day"
+        case 2: return "week"
+        case 3: return "month"
+        default: return "unknown"
+        }
+    }
+
+    private static func geoPrecisionLabel(_ code: Int) -> String {
+        switch code {
+        case 1: return "town"
+        case 2: return "near a town or part of a region"
+        case 3: return "region"
+        case 4: return "country"
+        default: return "unknown"
+        }
     }
 
     /// The escaped context with the highlighted scalar range wrapped in `<b>`.

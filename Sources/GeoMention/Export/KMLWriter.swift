@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The document holds one `Style` pair and `StyleMap` per ``EventCategory``, then one `Folder`
 /// per country (sorted by name) with one `Folder` per first-level region (features without a
-/// region go in ``countryLevelFolderName``). Each `Placemark` has `name`, an HTML
+/// region go in a folder named after the country and ``countryLevelFolderName``, such as
+/// "Poland (country level)", so every folder name is unique in a GIS layer list). Each `Placemark` has `name`, an HTML
 /// `description` in CDATA, a `TimeStamp` when the date is known, `styleUrl`, `ExtendedData`
 /// with a `Data` element per field of ``MapFeature/fields`` (using ``ExportField/kmlName``)
 /// and a `Point`. Features without coordinates are left out and counted in ``Result``.
@@ -62,7 +63,8 @@ public struct KMLWriter: Sendable {
             try xml.element("name", country.name)
             for region in country.regions {
                 try xml.startElement("Folder")
-                try xml.element("name", region.name)
+                // GIS readers list region folders as layers by name alone: qualify the country level.
+                try xml.element("name", region.isCountryLevel ? "\(country.name) \(Self.countryLevelFolderName)" : region.name)
                 for feature in region.features {
                     try writePlacemark(feature, xml)
                 }

@@ -52,8 +52,9 @@ public struct MapFeature: Hashable, Sendable, Codable {
     public var eventDate: String?
     /// ACLED-style time precision: 1 day, 2 week, 3 month.
     public var timePrecision: Int?
-    /// ACLED-style geographic precision: 1 town, 2 near or part of a region, 3 region, 4 country.
-    public var geoPrecision: Int
+    /// ACLED-style geographic precision: 1 town, 2 near or part of a region, 3 region, 4 country;
+    /// `nil` when the mention could not be located.
+    public var geoPrecision: Int?
     /// Confidence of the resolution, from 0 to 1.
     public var confidence: Double
     /// Why this location was chosen.
@@ -64,6 +65,8 @@ public struct MapFeature: Hashable, Sendable, Codable {
     public var docTitle: String
     /// URL of the source document.
     public var url: String
+    /// Date of the source document as `YYYY-MM-DD`, when known.
+    public var docDate: String?
     /// Unicode scalar offset where the mention starts in its document.
     public var start: Int
     /// Unicode scalar offset just past the mention in its document.
@@ -91,12 +94,13 @@ public struct MapFeature: Hashable, Sendable, Codable {
         role: String = "",
         eventDate: String? = nil,
         timePrecision: Int? = nil,
-        geoPrecision: Int = 1,
+        geoPrecision: Int? = nil,
         confidence: Double = 0,
         reason: String = "",
         docId: String = "",
         docTitle: String = "",
         url: String = "",
+        docDate: String? = nil,
         start: Int = 0,
         end: Int = 0
     ) {
@@ -126,6 +130,7 @@ public struct MapFeature: Hashable, Sendable, Codable {
         self.docId = docId
         self.docTitle = docTitle
         self.url = url
+        self.docDate = docDate
         self.start = start
         self.end = end
     }

@@ -2,7 +2,9 @@ import Foundation
 
 /// Draws features on a standalone SVG map with country outlines, labels and a legend.
 ///
-/// The map is an equirectangular view zoomed to the located features (see `MapProjection`).
+/// The map is an equirectangular view zoomed to the located features (see `MapProjection`);
+/// when places finer than a country exist, they alone set the window, so a country's centre
+/// far away does not shrink the map, and country points outside it are counted in the caption.
 /// Points are coloured by ``EventCategory``, sized by mention count and labelled with place
 /// names; labels that would overlap are dropped, lowest-ranked first. A title, a legend of the
 /// event types shown, a scale bar and a caption with counts frame the map. All text is
@@ -31,7 +33,11 @@ public struct SVGMapWriter: Sendable {
     public func render(_ features: [MapFeature]) -> String {
         let places = MapPlace.merge(features)
         let frame = (x: 0.0, y: Self.headerHeight, width: width, height: mapHeight)
-        let projection = MapProjection(fitting: places.map { ($0.lon, $0.lat) }, frame: frame)
+        // A country's point is its centre, not where anything happened: when finer places
+        // exist, they alone decide the window, and country points outside it are not drawn.
+        let finer = places.filter { $0.kind != "country" }
+        let focus = finer.isEmpty ? places : finer
+        let projection = MapProjection(fitting: focus.map { ($0.lon, $0.lat) }, frame: frame)
         let height = Self.headerHeight + mapHeight + Self.footerHeight
         let located = features.filter { $0.coordinate != nil }
         let mentionTotal = located.reduce(0) { $0 + max($1.mentions, 1) }
@@ -56,6 +62,11 @@ public struct SVGMapWriter: Sendable {
             placer.reserveRect(x: legend.x, y: legend.y, width: legend.width, height: legend.height)
         }
         let projected = places.map { place in (place, projection.project(lon: place.lon, lat: place.lat)) }
+            .filter { _, point in
+                point.x >= frame.x && point.x <= frame.x + frame.width
+                    && point.y >= frame.y && point.y <= frame.y + frame.height
+            }
+        let outside = places.count - projected.count
         for (place, point) in projected { placer.reserveCircle(x: point.x, y: point.y, radius: place.radius) }
 
         svg.line("<g id=\"points\" stroke=\"#ffffff\" stroke-width=\"1.2\">")
@@ -85,6 +96,7 @@ public struct SVGMapWriter: Sendable {
         let caption = "Equirectangular projection centred on \(Self.degrees(projection.centerLat, "N", "S")), "
             + "\(Self.degrees(projection.centerLon, "E", "W")). Point size: mentions. "
             + (dropped > 0 ? "\(dropped) overlapping label\(dropped == 1 ? "" : "s") hidden." : "All places labelled.")
+            + (outside > 0 ? " \(outside) country point\(outside == 1 ? "" : "s") outside the view." : "")
         svg.line("<text x=\"12\" y=\"\(f(height - 15))\" font-size=\"11\" fill=\"#57606a\">\(x(caption))</text>")
         svg.line("</svg>")
         return svg.text

@@ -28,7 +28,7 @@ import Testing
         #expect(syriaRegions[0].children("Placemark").map { $0.child("name")?.text } == ["Aleppo", "Null <Island> & \"Co\""])
         #expect(syriaRegions[1].children("Placemark").map { $0.child("name")?.text } == ["Damascus"])
         let turkeyRegions = countries[1].children("Folder")
-        #expect(turkeyRegions.map { $0.child("name")?.text } == [KMLWriter.countryLevelFolderName])
+        #expect(turkeyRegions.map { $0.child("name")?.text } == ["Türkiye " + KMLWriter.countryLevelFolderName])
         #expect(turkeyRegions[0].children("Placemark").count == 1)
         #expect(countries.allSatisfy { $0.children("Placemark").isEmpty })
     }

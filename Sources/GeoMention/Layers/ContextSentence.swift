@@ -1,0 +1,44 @@
+/// A mention's sentence as one line of text, with the mention's offsets inside it.
+///
+/// Runs of white space (line breaks included) become one space, so the sentence reads well in
+/// a GIS attribute table; the highlight is moved with the text it marks. Offsets count
+/// Unicode scalars.
+struct ContextSentence: Hashable, Sendable {
+    /// The sentence text.
+    var text: String
+    /// The mention's scalar offsets in ``text``.
+    var highlight: Range<Int>
+
+    /// The sentence spanning `sentence` of `scalars` with the mention at `mention`.
+    /// - Parameters:
+    ///   - scalars: The document text's Unicode scalars.
+    ///   - sentence: The sentence's scalar range.
+    ///   - mention: The mention's scalar range; clamped to the sentence.
+    init(scalars: [Unicode.Scalar], sentence: Range<Int>, mention: Range<Int>) {
+        let sentence = sentence.clamped(to: 0..<scalars.count)
+        var out = String.UnicodeScalarView()
+        var count = 0
+        var lower = 0, upper = 0
+        var pendingSpace = false
+        for offset in sentence {
+            if offset == mention.lowerBound { lower = count + (pendingSpace && count > 0 ? 1 : 0) }
+            let scalar = scalars[offset]
+            if scalar.properties.isWhitespace {
+                pendingSpace = true
+            } else {
+                if pendingSpace && count > 0 {
+                    out.append(" ")
+                    count += 1
+                }
+                pendingSpace = false
+                out.append(scalar)
+                count += 1
+            }
+            if offset + 1 == mention.upperBound { upper = count }
+        }
+        if mention.lowerBound < sentence.lowerBound { lower = 0 }
+        if mention.upperBound > sentence.upperBound { upper = count }
+        text = String(out)
+        highlight = lower..<max(lower, upper)
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import GeoMention
+
+/// The inputs, date and gazetteer options `map` and `regions` share, and the reading loop.
+struct LayerInputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "Files (.txt, .md, .html, .htm, .jsonl), directories or - (standard input).",
+        discussion: "Default: the sample dispatch bundled with the gazetteer (samples/sample.jsonl)."))
+    var inputs: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "The date of documents that carry none (JSON Lines \"date\" wins), for relative dates such as \"on Tuesday\".",
+        valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @OptionGroup var gazetteerOptions: GazetteerOptions
+
+    func validate() throws {
+        if let date, date.count != 10 || CalendarDate(iso: date) == nil {
+            throw ValidationError("--date takes a day as YYYY-MM-DD, such as 2024-06-12")
+        }
+    }
+
+    /// What reading the inputs gave.
+    struct Reading {
+        var layer: MapLayer
+        var gazetteer: Gazetteer
+        /// Inputs (or JSON Lines records) that could not be read; each was reported.
+        var failures: Int
+    }
+
+    /// Loads the gazetteer, parses every input document into a layer and reports bad inputs
+    /// on standard error, naming the file.
+    func read(granularity: Granularity) throws -> Reading {
+        let gazetteer = try gazetteerOptions.load()
+        let parser = GeoParser(gazetteer: gazetteer)
+        let builder = FeatureBuilder(gazetteer: gazetteer, granularity: granularity,
+                                     defaultDate: date.flatMap(CalendarDate.init(iso:)))
+        let sources = inputs.isEmpty
+            ? [DocumentStream.Input.path(BundledFiles.sampleArticle(in: gazetteer).path)]
+            : inputs.map(DocumentStream.Input.init(argument:))
+        var layer = MapLayer()
+        var failures = 0
+        for item in DocumentStream(inputs: sources) {
+            switch item {
+            case .failure(let error):
+                failures += 1
+                StandardError.print("geomention: \(error)")
+            case .success(let document):
+                layer.add(parser.parse(document), builder: builder)
+            }
+        }
+        return Reading(layer: layer, gazetteer: gazetteer, failures: failures)
+    }
+
+    /// Exits 66 when no document could be read.
+    func requireDocuments(_ reading: Reading) throws {
+        if reading.layer.documentCount == 0 {
+            StandardError.print("geomention: no usable input" + (reading.failures > 0 ? "" : " (no documents found)"))
+            throw ExitCode(66)
+        }
+    }
+}

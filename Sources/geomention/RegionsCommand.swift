@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import GeoMention
+
+/// `geomention regions`: mention counts by country, first-level region and place.
+struct RegionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "regions",
+        abstract: "Count the places the inputs name by country, then first-level region.",
+        discussion: """
+        Sorted by mention count. text is an indented table; json and csv carry the codes and \
+        coordinates too; markdown gives a table per country. Exit status: 0 done, 1 some inputs \
+        could not be read, 66 no usable input.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv, markdown }
+
+    @OptionGroup var input: LayerInputOptions
+
+    @Option(help: "Output format: text, json, csv or markdown.")
+    var format: Format = .text
+
+    func run() throws {
+        let reading = try input.read(granularity: .place)
+        try input.requireDocuments(reading)
+        let table = RegionTable(features: reading.layer.features)
+        var output = StandardOutput()
+        switch format {
+        case .text: output.write(table.text())
+        case .json: output.write(table.jsonText())
+        case .csv: output.write(table.csv())
+        case .markdown: output.write(table.markdown())
+        }
+        output.flush()
+        if reading.failures > 0 { throw ExitCode(1) }
+    }
+}
