@@ -12,7 +12,6 @@ struct QualifierLinker {
         for position in mentions.indices {
             let mention = mentions[position]
             let last = mention.tokenRange.upperBound - 1
-            let first = mention.tokenRange.lowerBound
             if position + 1 < mentions.count {
                 let next = mentions[position + 1]
                 if next.tokenRange.lowerBound == last + 2, view.isPunctuation(last + 1, ","),
