@@ -54,15 +54,29 @@ public enum ToponymWriter {
             out += "{\"start\":\(item.mention.start),\"end\":\(item.mention.end),\"name\":"
                 + TextEscaping.jsonString(item.mention.text) + ",\"key\":" + TextEscaping.jsonString(item.mention.key)
                 + ",\"probability\":" + (NumberText.compact(item.probability) ?? "0")
-                + ",\"kept\":\(item.kept),\"features\":{"
-            var first = true
-            for (feature, value) in zip(names, item.features) where value != 0 {
-                out += (first ? "" : ",") + TextEscaping.jsonString(feature) + ":" + (NumberText.compact(value) ?? "0")
-                first = false
+                + ",\"kept\":\(item.kept),\"features\":"
+            out += nonZeroObject(names: names, values: item.features) + ",\"candidates\":["
+            for (number, candidate) in item.candidates.enumerated() {
+                if number > 0 { out += "," }
+                out += "{\"geonameid\":" + (candidate.place.geonameid.map(String.init) ?? "null")
+                    + ",\"lat\":" + (NumberText.compact(candidate.place.latitude) ?? "null")
+                    + ",\"lon\":" + (NumberText.compact(candidate.place.longitude) ?? "null")
+                    + ",\"features\":" + nonZeroObject(names: ConsideredCandidate.featureNames, values: candidate.features) + "}"
             }
-            out += "}}"
+            out += "]}"
         }
         return out + "]}"
+    }
+
+    /// `{"name": value, ...}` for the values that are not zero.
+    private static func nonZeroObject(names: [String], values: [Double]) -> String {
+        var out = "{"
+        var first = true
+        for (feature, value) in zip(names, values) where value != 0 {
+            out += (first ? "" : ",") + TextEscaping.jsonString(feature) + ":" + (NumberText.compact(value) ?? "0")
+            first = false
+        }
+        return out + "}"
     }
 
     /// One document's toponyms as TSV rows, each ending in a line break.

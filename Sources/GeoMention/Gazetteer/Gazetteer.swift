@@ -17,11 +17,14 @@ public final class Gazetteer: Sendable {
     public let index: GazetteerIndex
     /// The model that decides which spotted names are places.
     public let recognitionModel: RecognitionModel
+    /// The model that chooses among a name's places.
+    public let resolverModel: ResolverModel
 
-    init(directory: String, index: GazetteerIndex, recognitionModel: RecognitionModel) {
+    init(directory: String, index: GazetteerIndex, recognitionModel: RecognitionModel, resolverModel: ResolverModel) {
         self.directory = directory
         self.index = index
         self.recognitionModel = recognitionModel
+        self.resolverModel = resolverModel
     }
 
     /// Finds and opens the gazetteer, building its binary index when the sources changed.
@@ -30,7 +33,8 @@ public final class Gazetteer: Sendable {
         let directory = try locator.locate()
         let cache = IndexCache(directory: directory, environment: locator.environment)
         return Gazetteer(directory: directory, index: try cache.open(),
-                         recognitionModel: try RecognitionModel.load(gazetteerDirectory: directory))
+                         recognitionModel: try RecognitionModel.load(gazetteerDirectory: directory),
+                         resolverModel: try ResolverModel.load(gazetteerDirectory: directory))
     }
 
     /// Number of places.

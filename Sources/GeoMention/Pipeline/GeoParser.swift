@@ -57,7 +57,22 @@ public struct GeoParser: Sendable {
             return mention
         }
         QualifierLinker.relink(&mentions)
-        let resolved = PlaceResolver(index: gazetteer.index).resolve(mentions)
+        let resolver = PlaceResolver(index: gazetteer.index, model: gazetteer.resolverModel)
+        guard options.explain else {
+            return ParsedDocument(document: document, text: tokenized, mentions: resolver.resolve(mentions))
+        }
+        var explanation = PlaceResolver.Explanation()
+        let resolved = resolver.resolve(mentions, explanation: &explanation)
+        // Attach each kept mention's candidates and their resolution features.
+        var kept = 0
+        for position in considered.indices where considered[position].kept {
+            if kept < explanation.places.count {
+                considered[position].candidates = zip(explanation.places[kept], explanation.vectors[kept]).map {
+                    ConsideredCandidate(place: gazetteer.place(at: $0.0), features: $0.1)
+                }
+            }
+            kept += 1
+        }
         return ParsedDocument(document: document, text: tokenized, mentions: resolved, considered: considered)
     }
 }
@@ -82,7 +97,19 @@ public struct ConsideredMention: Sendable {
     public let features: [Double]
     /// Whether it was kept.
     public let kept: Bool
+    /// For a kept mention: its candidates with the resolver's features, in the order considered.
+    public var candidates: [ConsideredCandidate] = []
 
-    /// The names of the features.
+    /// The names of the recognition features.
     public static var featureNames: [String] { MentionFeatures.names }
+}
+
+/// A candidate place of a kept mention with the features the resolver weighed.
+public struct ConsideredCandidate: Sendable {
+    public let place: Place
+    /// Features in ``featureNames`` order.
+    public let features: [Double]
+
+    /// The names of the resolution features.
+    public static var featureNames: [String] { ResolverFeatures.names }
 }

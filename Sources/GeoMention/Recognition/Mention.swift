@@ -62,4 +62,6 @@ public struct MentionCues: OptionSet, Hashable, Sendable {
     public static let weakCapital = MentionCues(rawValue: 1 << 4)
     /// It is one of a list of units named by a plural that follows ("Barrow and Jackson counties").
     public static let unitList = MentionCues(rawValue: 1 << 5)
+    /// A lower-case unit word follows it: "the Donetsk region", "Kherson oblast".
+    public static let unitWordAfter = MentionCues(rawValue: 1 << 6)
 }

@@ -7,6 +7,7 @@
 /// - a name right after a person's title ("President Jordan", "Gov. Lincoln");
 /// - a word in capitals among lower-case words, unless the gazetteer lists it in capitals
 ///   ("AIDS" is an acronym, "US" an abbreviation);
+/// - a given name followed by a surname ("Paris Hilton", "Georgia May Jagger", "London Breed");
 /// - a country abbreviation glued to a currency sign ("US$460");
 /// - an adjectival used as a language ("spoke French", "in English", "English-speaking").
 struct MentionFilter {
@@ -19,7 +20,7 @@ struct MentionFilter {
         for var mention in spotted {
             annotate(&mention, titleCaseSentences: titleCaseSentences)
             if isCalendarWord(mention) || isTitleOrContraction(mention) || followsTitle(mention) || isAcronym(mention)
-                || isCurrency(mention) || isLanguage(mention) {
+                || isCurrency(mention) || isLanguage(mention) || isGivenNameOfPerson(mention) {
                 continue
             }
             kept.append(mention)
@@ -42,6 +43,10 @@ struct MentionFilter {
                   view.lowercased(first - 1) == "the", tokens[first - 2].kind == .word,
                   RecognitionLexicon.locativePrepositions.contains(view.lowercased(first - 2)) {
             mention.cues.insert(.locativePreposition)
+        }
+        if let next = view.adjacentWord(after: mention.tokenRange.upperBound - 1), tokens[next].shape == .lower,
+           RecognitionLexicon.unitWords.contains(view.lowercased(next)) {
+            mention.cues.insert(.unitWordAfter)
         }
         if mention.tokenRange.allSatisfy({ tokens[$0].kind != .word || tokens[$0].shape == .allCaps }),
            isInCapitals(mention) {
@@ -116,6 +121,25 @@ struct MentionFilter {
         guard position >= 2, view.isPunctuation(position - 1, "."), view.tokens[position - 2].kind == .word,
               view.tokens[position - 2].sentence == view.tokens[position].sentence else { return nil }
         return position - 2
+    }
+
+    /// A one-word name that is a given name, followed by a capitalised surname (possibly after a
+    /// second given name): "Paris Hilton", "Georgia May Jagger", "London Breed".
+    private func isGivenNameOfPerson(_ mention: Mention) -> Bool {
+        guard mention.tokenRange.count == 1, !mention.isDemonym else { return false }
+        let position = mention.tokenRange.lowerBound
+        guard view.tokens[position].shape == .capitalized, view.wordInfo(position).isGivenName,
+              let next = view.adjacentWord(after: position), view.tokens[next].shape == .capitalized else { return false }
+        let info = view.wordInfo(next)
+        if info.isGivenName, let after = view.adjacentWord(after: next), view.tokens[after].shape == .capitalized {
+            let afterInfo = view.wordInfo(after)
+            // "Georgia May Jagger": a second given name, then a surname or a rare capitalised word.
+            if !afterInfo.isLowerCaseWord && (afterInfo.isSurname || afterInfo.isProperNoun || afterInfo.zipf < 3) {
+                return !RecognitionLexicon.institutionSuffixes.contains(view.lowercased(after))
+            }
+        }
+        return info.isSurname && !info.isLowerCaseWord
+            && !RecognitionLexicon.institutionSuffixes.contains(view.lowercased(next))
     }
 
     /// An adjectival used as the name of a language: "spoke only French", "in English",

@@ -15,7 +15,8 @@ struct QualifierLinker {
             if position + 1 < mentions.count {
                 let next = mentions[position + 1]
                 if next.tokenRange.lowerBound == last + 2, view.isPunctuation(last + 1, ","),
-                   next.sentence == mention.sentence, canContain(next, mention) {
+                   next.sentence == mention.sentence, canContain(next, mention),
+                   !isListItem(at: position, in: mentions) {
                     mentions[position].qualifier = position + 1
                     mentions[position + 1].cues.insert(.isQualifier)
                 }
@@ -44,6 +45,32 @@ struct QualifierLinker {
                 mentions[position].qualifier = nil
             }
         }
+    }
+
+    /// Whether the mention at `position` and the one after it belong to a list of places
+    /// ("Lviv, Kharkiv and Odesa", "Ukraine, Lviv and Kharkiv") rather than a place and its
+    /// qualifier: a list goes on after the second name with "and", "or" or another comma and
+    /// name, or had a comma-joined name before the first.
+    private func isListItem(at position: Int, in mentions: [Mention]) -> Bool {
+        let second = mentions[position + 1]
+        let after = second.tokenRange.upperBound
+        if position + 2 < mentions.count, mentions[position + 2].sentence == second.sentence {
+            let third = mentions[position + 2].tokenRange.lowerBound
+            let gap = after..<third
+            if !gap.isEmpty, gap.count <= 2, gap.allSatisfy({ view.isPunctuation($0, ",")
+                || (view.tokens[$0].kind == .word && ["and", "or"].contains(view.lowercased($0))) }) {
+                return true
+            }
+        }
+        if position > 0 {
+            let previous = mentions[position - 1]
+            let first = mentions[position].tokenRange.lowerBound
+            if previous.sentence == mentions[position].sentence, previous.tokenRange.upperBound == first - 1,
+               view.isPunctuation(first - 1, ","), previous.qualifier == nil {
+                return true
+            }
+        }
+        return false
     }
 
     /// Whether `outer` may name a unit that contains `inner`: a country, a first- or second-level

@@ -76,6 +76,12 @@ enum RecognitionLexicon {
         "dictionary", "words", "word", "grammar", "fluency", "proficiency", "version", "edition",
     ]
 
+    /// Lower-case words after a name that make it an administrative unit ("the Donetsk region").
+    static let unitWords: Set<String> = [
+        "region", "oblast", "province", "state", "county", "district", "governorate", "prefecture", "department",
+        "municipality", "parish", "territory", "canton", "voivodeship", "krai", "oblasts", "regions", "provinces",
+    ]
+
     /// Month and weekday names, which are never places in running text.
     static let calendarWords: Set<String> = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -12,6 +12,8 @@ struct CandidateFacts {
     let isPrimaryName: Bool
     /// A capital or the seat of a first-level unit.
     let isSeat: Bool
+    /// A country's capital.
+    let isCapital: Bool
 
     init(_ candidate: MentionCandidate, index: GazetteerIndex) {
         place = candidate.place
@@ -27,6 +29,7 @@ struct CandidateFacts {
         isPrimaryName = candidate.isPrimaryName
         let feature = kind == .city ? index.featureCode(of: candidate.place) : ""
         isSeat = feature == "PPLC" || feature == "PPLA"
+        isCapital = feature == "PPLC"
     }
 
     var point: (latitude: Double, longitude: Double) { (latitude, longitude) }

@@ -26,7 +26,7 @@ struct DocumentEvidence {
                 ownCountry[key, default: [:]][fact.country, default: 0] += weight
             }
             let admin1Weight = fact.kind == .admin1 ? weight : weight * 0.6
-            if fact.admin1 >= 0 {
+            if fact.admin1 >= 0 && fact.kind != .country {
                 admin1[fact.admin1, default: 0] += admin1Weight
                 ownAdmin1[key, default: [:]][fact.admin1, default: 0] += admin1Weight
             }
@@ -54,6 +54,17 @@ struct DocumentEvidence {
         guard country != 0 else { return 0 }
         let own = position < keys.count ? ownCountry[keys[position]]?[country] ?? 0 : 0
         return max(0, (countries[country] ?? 0) - own)
+    }
+
+    /// The weight of all countries among the places chosen for the other names.
+    func totalCountryWeight(excluding position: Int) -> Double {
+        let own = position < keys.count ? (ownCountry[keys[position]]?.values.reduce(0, +) ?? 0) : 0
+        return max(0, countries.values.reduce(0, +) - own)
+    }
+
+    /// The country with the most weight, or 0.
+    var dominantCountry: UInt16 {
+        countries.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 0
     }
 
     /// The weight of a first-level unit among the places chosen for the other names.

@@ -2,61 +2,72 @@ import Foundation
 
 /// Chooses, for every mention of a document, the place the writer meant.
 ///
-/// Each candidate gets a score that adds up the evidence a careful reader uses:
-/// - prominence (``Prominence``): countries over towns, big towns over small ones;
-/// - an explicit qualifier that contains it ("Paris, Texas", "Springfield, Ill.");
-/// - the countries and first-level regions the document is about: those it names, and those of
-///   the places already resolved, each weighed by how sure that resolution is;
-/// - closeness to the other places of the document, which cluster in local news;
-/// - a small cost for a former or alternate name ("Kiev" is Kyiv, but few towns are known by a
-///   former name).
-/// One name keeps one sense in a document: the scores of all its mentions are pooled. The
-/// evidence is gathered twice: first from prominence and qualifiers, then again from the
-/// places chosen in the first round.
+/// Each candidate is described by ``ResolverFeatures`` — the evidence a careful reader uses:
+/// prominence, an explicit qualifier that contains it ("Paris, Texas"), the countries and
+/// first-level regions the rest of the document is about, closeness to the document's other
+/// places, the dateline, a unit word after the name ("the Donetsk region") — and scored by the
+/// trained ``ResolverModel``; the best score wins.
+///
+/// The document evidence comes from the other mentions' choices, so resolution runs in rounds:
+/// the first round chooses by prominence and qualifiers alone; each later round gathers the
+/// evidence from the previous round's choices and scores again. One name keeps one sense in a
+/// document: the scores of all its mentions are pooled (a mention with its own qualifier
+/// decides by itself).
 struct PlaceResolver {
     let index: GazetteerIndex
+    let model: ResolverModel
     var weights = ResolverWeights()
 
+    /// What the last round saw, for explaining and training: per mention, its candidates'
+    /// places and feature vectors.
+    struct Explanation {
+        var places: [[Int]] = []
+        var vectors: [[[Double]]] = []
+    }
+
     func resolve(_ mentions: [Mention]) -> [ResolvedMention] {
+        resolve(mentions, explanation: nil)
+    }
+
+    func resolve(_ mentions: [Mention], explanation: UnsafeMutablePointer<Explanation>?) -> [ResolvedMention] {
         guard !mentions.isEmpty else { return [] }
-        let facts = mentions.map { mention in
-            Self.yieldingUnitsToSeats(mention.candidates.prefix(weights.maximumCandidates).map { CandidateFacts($0, index: index) },
-                                      cost: weights.unitSharingSeatName)
+        var facts = mentions.map { mention in
+            Self.readings(mention.candidates.prefix(weights.maximumCandidates).map { CandidateFacts($0, index: index) },
+                          unitWordAfter: mention.cues.contains(.unitWordAfter))
+        }
+        // An explicit qualifier leaves only the candidates it contains ("Paris, Texas").
+        for position in mentions.indices {
+            let matches = qualifierMatches(mentions, facts, at: position)
+            if !matches.isEmpty { facts[position] = matches.sorted().map { facts[position][$0] } }
         }
         let qualifierMatches = mentions.indices.map { self.qualifierMatches(mentions, facts, at: $0) }
+        let topPriors = facts.map { $0.map(\.prior).max() ?? 0 }
         var choice = mentions.indices.map { position -> (Int, Double) in
             let scores = facts[position].indices.map { candidate in
-                baseScore(facts[position][candidate]) + (qualifierMatches[position].contains(candidate) ? weights.qualifier : 0)
+                let fact = facts[position][candidate]
+                return fact.prior - (fact.isPrimaryName || fact.form != .name ? 0 : weights.alternateName)
+                    + (qualifierMatches[position].contains(candidate) ? weights.qualifier : 0)
             }
             return Self.best(scores)
         }
-        var evidence = DocumentEvidence()
-        var scores: [[Double]] = []
-        for _ in 0..<weights.rounds {
-            evidence = DocumentEvidence(mentions: mentions, facts: facts, choice: choice, weights: weights)
-            scores = mentions.indices.map { position in
-                facts[position].indices.map { candidate in
-                    score(facts[position][candidate], mention: position, qualified: qualifierMatches[position].contains(candidate),
-                          evidence: evidence, mentions: mentions)
+        var context = ResolverFeatures.Context(evidence: DocumentEvidence(), datelineCountry: 0, datelineAdmin1: -1,
+                                               dominantCountry: 0)
+        for round in 0..<weights.rounds {
+            context = makeContext(mentions: mentions, facts: facts, choice: choice)
+            var vectors: [[[Double]]] = []
+            let scores = mentions.indices.map { position in
+                let perCandidate = facts[position].indices.map { candidate in
+                    ResolverFeatures.vector(facts[position][candidate], mention: mentions[position], position: position,
+                                            qualified: qualifierMatches[position].contains(candidate),
+                                            topPrior: topPriors[position], context: context)
                 }
+                vectors.append(perCandidate)
+                return perCandidate.map(model.score)
             }
-            // One sense per name: pool the scores of every mention of the same key.
-            var pooled: [String: [Double]] = [:]
-            for position in mentions.indices {
-                let key = poolKey(mentions[position], facts[position])
-                if var sum = pooled[key] {
-                    for candidate in sum.indices where candidate < scores[position].count { sum[candidate] += scores[position][candidate] }
-                    pooled[key] = sum
-                } else {
-                    pooled[key] = scores[position]
-                }
+            if round == weights.rounds - 1, let explanation {
+                explanation.pointee = Explanation(places: facts.map { $0.map(\.place) }, vectors: vectors)
             }
-            choice = mentions.indices.map { position in
-                if !qualifierMatches[position].isEmpty { return Self.best(scores[position]) }
-                let pool = pooled[poolKey(mentions[position], facts[position])] ?? scores[position]
-                let best = Self.best(pool).0
-                return (best, Self.confidence(scores[position], chosen: best))
-            }
+            choice = pooledChoice(mentions: mentions, facts: facts, scores: scores, qualifierMatches: qualifierMatches)
         }
         return mentions.indices.map { position in
             let (chosen, confidence) = choice[position]
@@ -68,20 +79,62 @@ struct PlaceResolver {
             return ResolvedMention(
                 mention: mentions[position], place: index.place(at: fact.place), form: fact.form,
                 confidence: (confidence * 1000).rounded() / 1000,
-                reason: reason(for: fact, at: position, qualified: qualifierMatches[position].contains(chosen),
-                               candidates: facts[position].count, evidence: evidence, mentions: mentions))
+                reason: ResolutionReason(index: index).text(for: fact, mention: mentions[position], position: position,
+                                                            qualifier: mentions[position].qualifier.map { mentions[$0].text },
+                                                            qualified: qualifierMatches[position].contains(chosen),
+                                                            candidates: facts[position].count, context: context))
         }
     }
 
-    /// A first-level unit named like its own seat ("Mykolaiv", "Istanbul", "Kyiv") is meant as
-    /// the city unless the text says "region", "oblast" or "province" (which makes a different
-    /// name): the unit's prominence is lowered below the city's.
-    static func yieldingUnitsToSeats(_ facts: [CandidateFacts], cost: Double) -> [CandidateFacts] {
+    /// One name, one sense: choices from the pooled scores of every mention of the same name.
+    private func pooledChoice(mentions: [Mention], facts: [[CandidateFacts]], scores: [[Double]],
+                              qualifierMatches: [Set<Int>]) -> [(Int, Double)] {
+        var pooled: [String: [Double]] = [:]
+        for position in mentions.indices where qualifierMatches[position].isEmpty {
+            let key = poolKey(mentions[position], facts[position])
+            if var sum = pooled[key] {
+                for candidate in sum.indices where candidate < scores[position].count { sum[candidate] += scores[position][candidate] }
+                pooled[key] = sum
+            } else {
+                pooled[key] = scores[position]
+            }
+        }
+        return mentions.indices.map { position in
+            if !qualifierMatches[position].isEmpty { return Self.best(scores[position]) }
+            let pool = pooled[poolKey(mentions[position], facts[position])] ?? scores[position]
+            let best = Self.best(pool).0
+            return (best, Self.confidence(pool, chosen: best))
+        }
+    }
+
+    private func makeContext(mentions: [Mention], facts: [[CandidateFacts]], choice: [(Int, Double)]) -> ResolverFeatures.Context {
+        let evidence = DocumentEvidence(mentions: mentions, facts: facts, choice: choice, weights: weights)
+        var datelineCountry: UInt16 = 0
+        var datelineAdmin1 = -1
+        if let dateline = mentions.indices.first(where: { mentions[$0].cues.contains(.dateline) }), choice[dateline].0 >= 0 {
+            var fact = facts[dateline][choice[dateline].0]
+            if let qualifier = mentions[dateline].qualifier, choice[qualifier].0 >= 0, fact.kind == .country {
+                fact = facts[qualifier][choice[qualifier].0]
+            }
+            datelineCountry = fact.country
+            datelineAdmin1 = fact.kind == .country ? -1 : fact.admin1
+        }
+        return ResolverFeatures.Context(evidence: evidence, datelineCountry: datelineCountry, datelineAdmin1: datelineAdmin1,
+                                        dominantCountry: evidence.dominantCountry)
+    }
+
+    /// The candidates a reader would still consider. A unit word after the name ("the Donetsk
+    /// region", "Kherson oblast") leaves only the administrative units, when there are any.
+    /// Without one, a first-level unit named like its own seat gives way to the seat: "Mykolaiv"
+    /// and "Istanbul" name the cities, "Mykolaiv Oblast" (another name) the unit.
+    static func readings(_ facts: [CandidateFacts], unitWordAfter: Bool) -> [CandidateFacts] {
+        if unitWordAfter {
+            let units = facts.filter { $0.kind == .admin1 || $0.kind == .admin2 }
+            return units.isEmpty ? facts : units
+        }
         let seatUnits = Set(facts.filter(\.isSeat).map(\.admin1))
         guard !seatUnits.isEmpty else { return facts }
-        return facts.map { fact in
-            fact.kind == .admin1 && seatUnits.contains(fact.place) ? fact.lowered(by: cost) : fact
-        }
+        return facts.filter { !($0.kind == .admin1 && seatUnits.contains($0.place)) }
     }
 
     /// Mentions whose key and candidate list are the same share one sense.
@@ -98,49 +151,6 @@ struct PlaceResolver {
             matches.insert(candidate)
         }
         return matches
-    }
-
-    private func baseScore(_ fact: CandidateFacts) -> Double {
-        fact.prior - (fact.isPrimaryName || fact.form != .name ? 0 : weights.alternateName)
-    }
-
-    private func score(_ fact: CandidateFacts, mention position: Int, qualified: Bool, evidence: DocumentEvidence,
-                       mentions: [Mention]) -> Double {
-        var total = baseScore(fact)
-        if qualified { total += weights.qualifier }
-        total += weights.country * log1p(evidence.countryWeight(fact.country, excluding: position))
-        if fact.admin1 >= 0 && fact.kind != .admin1 {
-            total += weights.admin1 * log1p(evidence.admin1Weight(fact.admin1, excluding: position))
-        }
-        if fact.kind == .city || fact.kind == .admin2 {
-            total += weights.proximity * evidence.closeness(to: fact.point, excluding: mentions[position].key)
-        }
-        return total
-    }
-
-    private func reason(for fact: CandidateFacts, at position: Int, qualified: Bool, candidates: Int,
-                        evidence: DocumentEvidence, mentions: [Mention]) -> String {
-        var parts: [String] = []
-        if mentions[position].cues.contains(.dateline) { parts.append("dateline") }
-        if qualified, let qualifier = mentions[position].qualifier { parts.append("qualified by \(mentions[qualifier].text)") }
-        if fact.kind != .country && evidence.countryWeight(fact.country, excluding: position) >= 1,
-           let name = index.countries[Self.code(fact.country)]?.name {
-            parts.append("in \(name), named in the text")
-        }
-        if fact.admin1 >= 0 && fact.kind != .admin1 && evidence.admin1Weight(fact.admin1, excluding: position) >= 0.5 {
-            parts.append("in \(index.place(at: fact.admin1).name), named in the text")
-        }
-        if (fact.kind == .city || fact.kind == .admin2) && evidence.closeness(to: fact.point, excluding: mentions[position].key) >= 0.5 {
-            parts.append("near other places in the text")
-        }
-        if parts.isEmpty {
-            parts.append(candidates == 1 ? "only place of this name" : "most prominent of \(candidates) places of this name")
-        }
-        return parts.joined(separator: "; ")
-    }
-
-    static func code(_ key: UInt16) -> String {
-        String(decoding: [UInt8(key & 0xFF), UInt8(key >> 8)], as: UTF8.self)
     }
 
     /// The index of the highest score and the share of belief it holds.

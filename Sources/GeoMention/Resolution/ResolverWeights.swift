@@ -11,8 +11,6 @@ struct ResolverWeights: Hashable, Sendable {
     var proximity = 2.0
     /// Cost of matching by an alternate or former name rather than the place's own name.
     var alternateName = 0.75
-    /// Prominence taken from a first-level unit that shares its name with its seat.
-    var unitSharingSeatName = 3.0
     /// Rounds of gathering evidence from the places chosen.
     var rounds = 2
     /// Candidates considered per mention, most prominent first.
