@@ -95,6 +95,17 @@ import Testing
         #expect(parsed.mentions.isEmpty, "kept: \(parsed.writtenNames)")
     }
 
+    @Test(arguments: [
+        "Michael Jordan scored 40 points on Friday.",
+        "Chad Johnson said he would resign.",
+        "Lawyers for Kimberly Dallas said she would appeal.",
+        "Sources told Jordan Henderson the deal was off.",
+    ])
+    func peopleNamedLikePlacesAreNotReported(sentence: String) throws {
+        let parsed = try Engine.parse(sentence)
+        #expect(parsed.mentions.isEmpty, "kept: \(parsed.writtenNames)")
+    }
+
     @Test func theSameWordsAreReportedWhenQualifiedAsPlaces() throws {
         let parsed = try Engine.parse("Residents of Mobile, Alabama, and Reading, Pennsylvania, voted on Tuesday.")
         #expect(parsed.writtenNames == ["Mobile", "Alabama", "Reading", "Pennsylvania"])
