@@ -52,7 +52,7 @@ extension ParsedDocument {
     var writtenNames: [String] { mentions.map(\.mention.text) }
 }
 
-/// Great-circle-free closeness check for coordinates given in degrees.
+/// Whether `place` lies within `degrees` of the point in both latitude and longitude.
 func isNear(_ place: Place?, latitude: Double, longitude: Double, within degrees: Double = 0.1) -> Bool {
     guard let place else { return false }
     return abs(place.latitude - latitude) <= degrees && abs(place.longitude - longitude) <= degrees
