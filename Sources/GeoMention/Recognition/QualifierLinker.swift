@@ -53,6 +53,9 @@ struct QualifierLinker {
     /// name, or had a comma-joined name before the first.
     private func isListItem(at position: Int, in mentions: [Mention]) -> Bool {
         let second = mentions[position + 1]
+        // A name read first as a state or country qualifies even inside a list:
+        // "Paris, Texas, and Springfield, Ill.".
+        guard !readsAsUnit(second) else { return false }
         let after = second.tokenRange.upperBound
         if position + 2 < mentions.count, mentions[position + 2].sentence == second.sentence {
             let third = mentions[position + 2].tokenRange.lowerBound
@@ -71,6 +74,15 @@ struct QualifierLinker {
             }
         }
         return false
+    }
+
+    /// Whether the most likely reading of `mention` is a country, first-level unit or region, once
+    /// units named like their own seat have given way to the seat ("Kharkiv" reads as the city).
+    private func readsAsUnit(_ mention: Mention) -> Bool {
+        let facts = PlaceResolver.readings(mention.candidates.prefix(40).map { CandidateFacts($0, index: view.index) },
+                                           unitWordAfter: mention.cues.contains(.unitWordAfter))
+        guard let top = facts.max(by: { $0.prior < $1.prior }) else { return false }
+        return top.kind == .country || top.kind == .admin1 || top.kind == .region
     }
 
     /// Whether `outer` may name a unit that contains `inner`: a country, a first- or second-level

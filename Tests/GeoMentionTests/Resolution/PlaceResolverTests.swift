@@ -196,7 +196,7 @@ import Testing
         orphan.key = "zorblaxville"
         orphan.candidates = []
         mentions.insert(orphan, at: 1)
-        let resolved = PlaceResolver(index: gazetteer.index).resolve(mentions)
+        let resolved = PlaceResolver(index: gazetteer.index, model: gazetteer.resolverModel).resolve(mentions)
         #expect(resolved.count == 3)
         #expect(resolved[1].place == nil)
         #expect(resolved[1].confidence == 0)
@@ -214,6 +214,7 @@ import Testing
 
     @Test func emptyDocumentHasNoMentions() throws {
         #expect(try Engine.parse("").mentions.isEmpty)
-        #expect(PlaceResolver(index: try Engine.gazetteer().index).resolve([]).isEmpty)
+        let gazetteer = try Engine.gazetteer()
+        #expect(PlaceResolver(index: gazetteer.index, model: gazetteer.resolverModel).resolve([]).isEmpty)
     }
 }
