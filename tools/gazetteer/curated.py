@@ -24,7 +24,7 @@ KINDS = {"region", "physical"}
 # GeoNames-style feature codes used in the table.
 FEATURES = {
     "RGN", "CONT", "SEA", "OCN", "GULF", "BAY", "SD", "STRT", "CHN", "PEN", "CAPE", "MTS", "DSRT",
-    "VAL", "PLN", "BSN", "ISL", "ISLS", "LK", "LKS", "FRST", "SWMP", "PRK", "DLTA",
+    "VAL", "PLN", "BSN", "ISL", "ISLS", "LK", "LKS", "FRST", "SWMP", "PRK", "DLTA", "STM",
 }
 # Codes in use that ISO 3166-1 has not assigned (user-assigned range).
 EXTRA_COUNTRY_CODES = {"XK"}
