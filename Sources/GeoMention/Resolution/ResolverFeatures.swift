@@ -12,7 +12,7 @@ enum ResolverFeatures {
         "prior", "kind_country", "kind_admin1", "kind_admin2", "kind_region", "kind_physical", "alternate_name",
         "form_abbreviation", "form_demonym", "country_evidence", "admin1_evidence", "closeness",
         "seat", "dateline_country", "dateline_admin1", "top_prior", "dominant_country", "capital",
-        "evidence_share",
+        "evidence_share", "alternate_major",
     ]
 
     static let count = names.count
@@ -40,7 +40,10 @@ enum ResolverFeatures {
         flag("kind_admin2", fact.kind == .admin2)
         flag("kind_region", fact.kind == .region)
         flag("kind_physical", fact.kind == .physical)
-        flag("alternate_name", !fact.isPrimaryName && fact.form == .name)
+        let alternate = !fact.isPrimaryName && fact.form == .name
+        flag("alternate_name", alternate)
+        // A big city's other spellings are well known too ("Odessa", "Kiev"); a village's are not.
+        flag("alternate_major", alternate && fact.kind == .city && fact.prior >= 6.5)
         flag("form_abbreviation", fact.form == .abbreviation)
         flag("form_demonym", fact.form == .demonym)
         let countryWeight = context.evidence.countryWeight(fact.country, excluding: position)
