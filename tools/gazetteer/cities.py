@@ -57,6 +57,16 @@ def _key(cc: str, lat: float, lon: float) -> tuple[str, str, str]:
     return cc, f"{lat:.4f}", f"{lon:.4f}"
 
 
+# English display names for cities whose GeoNames name is an older romanisation than the one
+# English-language news uses today (Ukraine's 2010 national system); the GeoNames name stays an
+# alternate name. Keyed by GeoNames id.
+DISPLAY_NAMES = {
+    700569: "Mykolaiv",
+    687700: "Zaporizhzhia",
+    689558: "Vinnytsia",
+}
+
+
 def build_cities(gn_cities: dict, features: dict[int, str], rg_rows: list[dict], admin1_code: dict[str, str]):
     admin2_at = {}
     for r in rg_rows:
@@ -68,7 +78,7 @@ def build_cities(gn_cities: dict, features: dict[int, str], rg_rows: list[dict],
         cc = c["countrycode"]
         a1 = c.get("admin1code") or ""
         admin1 = admin1_code.get(f"{cc}.{a1}", f"{cc}.{a1}" if a1 and a1 != "00" else "")
-        display = clean(c["name"])
+        display = DISPLAY_NAMES.get(int(c["geonameid"]), clean(c["name"]))
         pid = f"gn:{c['geonameid']}"
         admin2 = admin2_at.get((_key(cc, c["latitude"], c["longitude"]), norm(display)), "")
         places.append({"id": pid, "geonameid": str(c["geonameid"]), "kind": "city", "name": display,
@@ -77,7 +87,7 @@ def build_cities(gn_cities: dict, features: dict[int, str], rg_rows: list[dict],
                        "feature": features.get(int(c["geonameid"]), ""), "radius_km": 0, "countries": ""})
         seen = {norm(display)}
         names.append((display, pid, "name", "ci"))
-        alts = [clean(a) for a in c.get("alternatenames") or []]
+        alts = [clean(a) for a in c.get("alternatenames") or []] + [clean(c["name"])]
         # Of spellings that share a matching key, keep the plainest ("Lvov" before "L'vov").
         alts.sort(key=lambda a: (not a.isascii(), sum(not ch.isalnum() and ch != " " for ch in a)))
         for alt in alts:

@@ -26,6 +26,10 @@ public struct Mention: Hashable, Sendable {
     /// The recogniser's probability that the name is a place.
     public var probability: Double = 1
 
+    /// The name under which the mention counts as evidence for the others: its key, kept apart
+    /// when a unit word follows ("the Mykolaiv region" is evidence for the city "Mykolaiv").
+    public var evidenceKey: String { cues.contains(.unitWordAfter) ? key + "#unit" : key }
+
     /// Every candidate is reached by a demonym ("Russians", "Kurdish").
     public var isDemonym: Bool { candidates.allSatisfy { $0.form == .demonym } }
 

@@ -14,11 +14,11 @@ struct DocumentEvidence {
 
     init(mentions: [Mention], facts: [[CandidateFacts]], choice: [(Int, Double)], weights: ResolverWeights) {
         closeDistance = weights.closeDistance
-        keys = mentions.map(\.key)
+        keys = mentions.map(\.evidenceKey)
         for position in mentions.indices {
             let (chosen, confidence) = choice[position]
             guard chosen >= 0 else { continue }
-            let key = mentions[position].key
+            let key = mentions[position].evidenceKey
             let fact = facts[position][chosen]
             let weight = Self.weight(of: fact) * max(0.2, confidence)
             if fact.country != 0 {
@@ -31,7 +31,7 @@ struct DocumentEvidence {
                 ownAdmin1[key, default: [:]][fact.admin1, default: 0] += admin1Weight
             }
             if fact.kind == .city || fact.kind == .admin2 {
-                points.append((mentions[position].key, fact.latitude, fact.longitude, max(0.2, confidence)))
+                points.append((mentions[position].evidenceKey, fact.latitude, fact.longitude, max(0.2, confidence)))
             }
         }
     }

@@ -139,7 +139,7 @@ struct PlaceResolver {
 
     /// Mentions whose key and candidate list are the same share one sense.
     private func poolKey(_ mention: Mention, _ facts: [CandidateFacts]) -> String {
-        mention.key + "#" + String(facts.count)
+        mention.evidenceKey + "#" + String(facts.count)
     }
 
     /// Candidates of mention `position` that its qualifier contains.

@@ -53,7 +53,7 @@ enum ResolverFeatures {
             set("admin1_evidence", log1p(context.evidence.admin1Weight(fact.admin1, excluding: position)))
         }
         if fact.kind == .city || fact.kind == .admin2 {
-            set("closeness", context.evidence.closeness(to: fact.point, excluding: mention.key))
+            set("closeness", context.evidence.closeness(to: fact.point, excluding: mention.evidenceKey))
         }
         flag("seat", fact.isSeat)
         flag("capital", fact.isCapital)

@@ -74,9 +74,9 @@ import Testing
         Spelling(written: "Kiev", name: "Kyiv", latitude: 50.45, longitude: 30.52),
         Spelling(written: "Lvov", name: "Lviv", latitude: 49.84, longitude: 24.03),
         Spelling(written: "Rovno", name: "Rivne", latitude: 50.62, longitude: 26.25),
-        Spelling(written: "Nikolaev", name: "Mykolayiv", latitude: 46.97, longitude: 32.00),
+        Spelling(written: "Nikolaev", name: "Mykolaiv", latitude: 46.97, longitude: 32.00),
         Spelling(written: "Odessa", name: "Odesa", latitude: 46.48, longitude: 30.73),
-        Spelling(written: "Zaporozhye", name: "Zaporizhzhya", latitude: 47.84, longitude: 35.14),
+        Spelling(written: "Zaporozhye", name: "Zaporizhzhia", latitude: 47.84, longitude: 35.14),
     ])
     func oldSpellingResolvesToTheUkrainianCity(spelling: Spelling) throws {
         // Ukrainian Railways names the country; without it a bare "Odessa" is Odessa, Texas,
