@@ -11,7 +11,7 @@ toponym by the EUPEG rule (span midpoints within 10 characters, same text ignori
 negative otherwise, with the annotation subset of each corpus's protocol.
 
     python3 tools/train/train_recognizer.py [--eval-dir ../shared/eval]
-        [--binary .build/release/geomention] [--l2 1.0] [--write]
+        [--binary .build/release/geomention] [--l2 10.0] [--write]
 
 It first reports, for each corpus, precision, recall and F1 of a model trained on the other two
 corpora only (held-out figures), then trains on all three (each weighted equally), picks the
@@ -150,7 +150,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--eval-dir", default=str(REPO.parent / "shared" / "eval"))
     parser.add_argument("--binary", default=str(REPO / ".build" / "release" / "geomention"))
-    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--l2", type=float, default=10.0)
     parser.add_argument("--write", action="store_true", help="write Gazetteer/models/recognizer.tsv")
     args = parser.parse_args()
 

@@ -21,6 +21,20 @@ enum ContextPatterns {
         return partyLabels.contains(String(view.text.text(of: view.tokens[position - 2])))
     }
 
+    /// Words joined by a hyphen after a place name that make a compound about the place:
+    /// "Philadelphia-based", "Texas-born", "Kyiv-bound".
+    static let placeCompoundWords: Set<String> = [
+        "based", "born", "bound", "area", "headquartered", "raised", "made", "registered", "flagged", "led",
+        "backed", "held", "controlled", "occupied", "owned", "run", "style",
+    ]
+
+    /// "Philadelphia-based", "Russian-held": the name is the first part of such a compound.
+    static func isPlaceCompound(after last: Int, _ view: TokenView) -> Bool {
+        guard view.isPunctuation(last + 1, "-"), last + 2 < view.tokens.count,
+              view.tokens[last + 2].kind == .word, !view.tokens[last + 2].followsSpace else { return false }
+        return placeCompoundWords.contains(view.lowercased(last + 2))
+    }
+
     /// "north of Brandon", "the city of Mansfield": "of" after a word that heads a place.
     static func isLocativeOf(_ position: Int, _ view: TokenView) -> Bool {
         guard let of = view.adjacentWord(before: position), view.lowercased(of) == "of",

@@ -22,6 +22,7 @@ enum MentionFeatures {
         "place_before", "direction_before", "institution_after", "person_like_place", "the_before_small",
         "the_before", "admin1_support", "country_support", "near_support", "common_word_after",
         "party_hometown", "of_locative", "of_after_person", "list_locative", "unit_list",
+        "based_after",
     ]
 
     static let count = names.count
@@ -133,9 +134,9 @@ enum MentionFeatures {
             flag("determiner_before", tokens[previous].shape == .lower && RecognitionLexicon.determiners.contains(word))
             flag("the_before", word == "the")
             flag("the_before_small", word == "the" && prior < 6.5)
-            flag("place_before", mentionEnds.contains(previous))
             let direction = RecognitionLexicon.directionWords.contains(word)
             flag("direction_before", direction)
+            flag("place_before", mentionEnds.contains(previous) && !direction)
             if tokens[previous].startsUppercase && !mentionEnds.contains(previous) && !direction {
                 flag("capital_word_before", !tokens[previous].isSentenceStart || tokens[previous].shape == .allCaps)
                 let previousInfo = view.wordInfo(previous)
@@ -175,6 +176,7 @@ enum MentionFeatures {
         }
         flag("lowercase_in_document", single && lowerCaseWords.contains(Substring(view.lowercased(first))))
         flag("party_hometown", ContextPatterns.isPartyHometown(first, view))
+        flag("based_after", ContextPatterns.isPlaceCompound(after: last, view))
         flag("of_locative", ContextPatterns.isLocativeOf(first, view))
         flag("of_after_person", ContextPatterns.isHometownOf(first, view))
         flag("unit_list", mention.cues.contains(.unitList))

@@ -28,7 +28,7 @@ enum RecognitionLexicon {
     /// Words that turn the place name before them into a street or road.
     static let streetSuffixes: Set<String> = [
         "street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "drive", "dr", "lane", "ln",
-        "highway", "hwy", "way", "court", "ct", "place", "pl", "parkway", "pkwy", "circle", "terrace",
+        "hwy", "way", "court", "ct", "place", "pl", "parkway", "pkwy", "circle", "terrace",
         "trail", "pike", "alley", "row", "crescent", "close", "expressway", "freeway", "turnpike",
     ]
 
