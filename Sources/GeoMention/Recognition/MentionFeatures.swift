@@ -86,7 +86,11 @@ enum MentionFeatures {
         let first = mention.tokenRange.lowerBound
         let last = mention.tokenRange.upperBound - 1
         let top = mention.candidates[0]
-        let kind = view.index.kind(of: top.place)
+        // The kind of the most likely reading, once a unit named like its seat gives way to the
+        // seat ("Kharkiv" reads as the city, not the oblast).
+        let readings = PlaceResolver.readings(mention.candidates.prefix(40).map { CandidateFacts($0, index: view.index) },
+                                              unitWordAfter: mention.cues.contains(.unitWordAfter))
+        let kind = readings.max(by: { $0.prior < $1.prior })?.kind ?? view.index.kind(of: top.place)
         let prior = mention.topPrior
         func set(_ name: String, _ value: Double) { v[index(name)] = value }
         func flag(_ name: String, _ condition: Bool) { if condition { v[index(name)] = 1 } }
