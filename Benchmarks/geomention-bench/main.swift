@@ -5,86 +5,164 @@ import GeoMention
 import Glibc
 #endif
 
-// geomention-bench: prints GeoMention's speed and memory figures.
+// geomention-bench: GeoMention's speed and memory figures in one run.
 //
-//   swift run -c release geomention-bench [--runs N]
+//   swift run -c release geomention-bench [--runs N] [--sizes 1,10,100] [--corpus PATH] [--corpus-dir DIR]
+//   swift run -c release geomention-bench --write-corpus PATH [--size MB] [--seed N]
 //
-// Figures: a whole `geomention lookup` process (start to exit) with its peak RSS; building the
-// binary index from the TSV sources; loading the gazetteer to ready in this process; and name
-// look-ups per second.
+// Every figure for a whole process (single-article latency, extract throughput, peak RSS) comes
+// from a child process spawned while this process is still small, because Linux counts the
+// parent's memory in a spawned child's peak RSS. In-process figures (load to ready, index
+// build, look-ups) come last.
 
 let arguments = CommandLine.arguments
-let runs = arguments.firstIndex(of: "--runs").flatMap { Int(arguments[$0 + 1]) } ?? 20
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+}
+let runs = option("--runs").flatMap(Int.init) ?? 15
+let seed = option("--seed").flatMap(UInt64.init) ?? 42
+let cores = ProcessInfo.processInfo.activeProcessorCount
+let bench = URL(fileURLWithPath: arguments[0]).resolvingSymlinksInPath()
+let executable = bench.deletingLastPathComponent().appendingPathComponent("geomention").path
+let directory = try GazetteerLocator().locate()
 
+func format(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+}
 func milliseconds(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
 }
 
-func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+// Corpus writing mode: used by the benchmark itself (in a child process) and by the peer script.
+if let path = option("--write-corpus") {
+    let megabytes = option("--size").flatMap(Double.init) ?? 10
+    var generator = try CorpusGenerator(gazetteerDirectory: directory, seed: seed)
+    let count = try generator.write(to: path, bytes: Int(megabytes * 1_000_000))
+    print("wrote \(count) documents, \(fileSize(path)) bytes to \(path)")
+    exit(0)
 }
 
-func peakRSSMegabytes(of usage: rusage) -> Double { Double(usage.ru_maxrss) / 1024 }
+let cpuModel = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+    .split(separator: "\n").first { $0.hasPrefix("model name") }
+    .map { $0.split(separator: ":", maxSplits: 1).last!.trimmingCharacters(in: .whitespaces) } ?? "unknown"
+print("GeoMention benchmark: \(cores) cores (\(cpuModel)), gazetteer \(directory)")
+guard FileManager.default.isExecutableFile(atPath: executable) else {
+    print("\(executable) is not built; run `swift build -c release` first")
+    exit(1)
+}
 
-func format(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+// The first run builds the binary index if the TSV sources changed; keep it out of the figures.
+_ = ChildRun.run(executable, ["lookup", "Kiev"])
 
-let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-    .deletingLastPathComponent().appendingPathComponent("geomention").path
-let directory = try GazetteerLocator().locate()
-print("GeoMention benchmark: gazetteer \(directory), \(runs) runs each, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+let work = option("--corpus-dir") ?? FileManager.default.temporaryDirectory.appendingPathComponent("geomention-bench").path
+try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
 
-// 1. A whole lookup process: start, load, look up, print, exit. Measured first, while this
-//    process is small: Linux carries a process's peak RSS over into the programs it starts.
-if FileManager.default.isExecutableFile(atPath: executable) {
-    var processTimes: [Double] = []
+// 1. One article, process start to output file written.
+let sample = work + "/sample-article.txt"
+try SampleArticle.text.write(toFile: sample, atomically: true, encoding: .utf8)
+var latency = Table("one article (\(SampleArticle.text.utf8.count) bytes), process start to files written", "median ms", "min ms", "peak RSS MB")
+@MainActor func timeCommand(_ label: String, _ commandArguments: [String], output: String) -> Bool {
+    var times: [Double] = []
     var peak = 0.0
     for _ in 0..<runs {
-        var pid: pid_t = 0
-        let argv: [UnsafeMutablePointer<CChar>?] = [strdup(executable), strdup("lookup"), strdup("Kiev"), nil]
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        let elapsed = milliseconds {
-            guard posix_spawn(&pid, executable, &actions, nil, argv, environ) == 0 else { return }
-            var status: Int32 = 0
-            var usage = rusage()
-            wait4(pid, &status, 0, &usage)
-            peak = max(peak, peakRSSMegabytes(of: usage))
-        }
-        posix_spawn_file_actions_destroy(&actions)
-        argv.forEach { free($0) }
-        processTimes.append(elapsed)
+        let run = ChildRun.run(executable, commandArguments, outputPath: output)
+        guard run.exitCode == 0 else { return false }
+        times.append(run.milliseconds)
+        peak = max(peak, run.peakRSSMegabytes)
     }
-    print("lookup process, start to exit: median \(format(median(processTimes))) ms, min \(format(processTimes.min() ?? 0)) ms; peak RSS \(format(peak)) MB")
-} else {
-    print("lookup process: \(executable) not built; run `swift build -c release` first")
+    latency.add(label, format(median(times)), format(times.min() ?? 0), format(peak))
+    return true
 }
+_ = timeCommand("geomention extract", ["extract", "--quiet", sample], output: work + "/sample-extract.jsonl")
+var notes: [String] = []
+let help = work + "/help.txt"
+_ = ChildRun.run(executable, ["--help"], outputPath: help)
+let commands = (try? String(contentsOfFile: help, encoding: .utf8)) ?? ""
+if commands.split(separator: "\n").contains(where: { $0.hasPrefix("  map ") }) {
+    let mapArguments = (option("--map-args") ?? "map --quiet SAMPLE --output OUT").split(separator: " ").map {
+        $0 == "SAMPLE" ? sample : $0 == "OUT" ? work + "/sample-map" : String($0)
+    }
+    if !timeCommand("geomention \(mapArguments.joined(separator: " "))", mapArguments, output: "/dev/null") {
+        notes.append("`geomention map` failed with \(mapArguments); pass its arguments with --map-args")
+    }
+} else {
+    notes.append("`geomention map` is not in this build: its latency was skipped")
+}
+print("\n" + latency.render())
+notes.forEach { print("note: \($0)") }
 
-// 2. Index build from the TSV sources (into a scratch cache, leaving the real index alone).
-let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("geomention-bench-\(getpid())")
+// 2. Extract throughput on generated corpora (or the one given), one worker and all cores.
+var corpora: [String] = []
+if let given = option("--corpus") {
+    corpora = [given]
+} else {
+    let sizes = (option("--sizes") ?? "1,10,100").split(separator: ",").compactMap { Double($0) }
+    for size in sizes {
+        let path = work + "/news-\(format(size, 0))MB-seed\(seed).jsonl"
+        if fileSize(path) < Int(size * 1_000_000) {
+            let made = ChildRun.run(bench.path, ["--write-corpus", path, "--size", "\(size)", "--seed", "\(seed)"])
+            guard made.exitCode == 0 else {
+                print("could not write the corpus \(path)")
+                exit(1)
+            }
+        }
+        corpora.append(path)
+    }
+}
+let jobCounts = cores > 1 ? [1, cores] : [1]
+var throughput = Table("corpus", "documents", "jobs", "seconds", "CPU s", "MB/s", "documents/s", "speed-up", "peak RSS MB")
+var identical = true
+for corpus in corpora {
+    let bytes = fileSize(corpus), documents = lineCount(corpus)
+    // Take the best of several runs to damp noise from other work on the machine (fewer for
+    // the large corpora, which take long and average it out themselves).
+    let repeats = bytes < 5_000_000 ? 3 : bytes < 50_000_000 ? 2 : 1
+    var single = 0.0
+    var outputs: [String] = []
+    for jobs in jobCounts {
+        let output = work + "/extract-jobs\(jobs).jsonl"
+        var best = Double.infinity, peak = 0.0, cpu = 0.0
+        for _ in 0..<repeats {
+            let run = ChildRun.run(executable, ["extract", "--quiet", "--jobs", "\(jobs)", corpus], outputPath: output)
+            guard run.exitCode == 0 else {
+                print("extract failed on \(corpus) (exit \(run.exitCode))")
+                exit(1)
+            }
+            if run.milliseconds < best { cpu = run.cpuSeconds }
+            best = min(best, run.milliseconds)
+            peak = max(peak, run.peakRSSMegabytes)
+        }
+        let seconds = best / 1000
+        if jobs == 1 { single = seconds }
+        outputs.append(output)
+        throughput.add((corpus as NSString).lastPathComponent + " (\(format(Double(bytes) / 1_000_000)) MB)", "\(documents)",
+                       "\(jobs)", format(seconds, 2), format(cpu, 2), format(Double(bytes) / 1_000_000 / seconds),
+                       format(Double(documents) / seconds, 0), format(single / seconds, 2) + "x", format(peak))
+    }
+    if outputs.count > 1 && !sameContents(outputs[0], outputs[1]) { identical = false }
+}
+print("\n" + throughput.render())
+print("output identical for --jobs 1 and --jobs \(cores): \(identical ? "yes" : "NO")")
+
+// 3. In this process, now that every child has run: load to ready, index build, look-ups.
+var loadTimes: [Double] = []
+var loaded: Gazetteer?
+for _ in 0..<runs {
+    loadTimes.append(try milliseconds { loaded = try Gazetteer.load() })
+}
+guard let gazetteer = loaded else { exit(1) }
+let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("geomention-bench-index-\(getpid())")
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-for name in ["places.tsv", "names.tsv", "countries.tsv"] {
+for name in ["places.tsv", "names.tsv", "countries.tsv", "words", "models"] {
     try FileManager.default.createSymbolicLink(atPath: scratch.appendingPathComponent(name).path,
                                                withDestinationPath: directory + "/" + name)
 }
 let buildTime = try milliseconds { _ = try Gazetteer.load(locator: GazetteerLocator(explicitPath: scratch.path, environment: [:])) }
 try? FileManager.default.removeItem(at: scratch)
-print("index build from TSV:       \(format(buildTime, 0)) ms (once, whenever the sources change)")
-
-// 3. Load to ready in this process (index already built).
-var loadTimes: [Double] = []
-var gazetteer: Gazetteer?
-for _ in 0..<runs {
-    loadTimes.append(try milliseconds { gazetteer = try Gazetteer.load() })
-}
-guard let gazetteer else { exit(1) }
-print("load to ready (in process): median \(format(median(loadTimes), 2)) ms, min \(format(loadTimes.min() ?? 0, 2)) ms")
-print("  \(gazetteer.placeCount) places, \(gazetteer.nameCount) names, \(gazetteer.keyCount) keys")
-
-// 4. Look-ups per second over a fixed list of names.
 let names = ["Kiev", "Lviv", "Mykolaiv", "Rivne", "Mariupol", "Istanbul", "Springfield", "Georgia", "U.S.", "Russian",
              "Paris", "London", "Donbas", "Black Sea", "Gaza Strip", "Cook County", "Nowhereville", "Texas"]
 var found = 0
@@ -92,8 +170,9 @@ let lookups = 200_000
 let lookupTime = milliseconds {
     for step in 0..<lookups { found &+= gazetteer.candidates(for: names[step % names.count]).count }
 }
-print("name look-ups: \(format(Double(lookups) / lookupTime * 1000 / 1_000_000, 2)) million/s (\(found / lookups) candidates each on average)")
-
-var usage = rusage()
-getrusage(RUSAGE_SELF.rawValue, &usage)
-print("this process's peak RSS: \(format(peakRSSMegabytes(of: usage))) MB")
+var inProcess = Table("in process", "figure")
+inProcess.add("gazetteer load to ready (median of \(runs))", format(median(loadTimes), 2) + " ms")
+inProcess.add("index build from TSV (once, when the sources change)", format(buildTime, 0) + " ms")
+inProcess.add("name look-ups", format(Double(lookups) / lookupTime / 1000, 2) + " million/s")
+inProcess.add("gazetteer", "\(gazetteer.placeCount) places, \(gazetteer.nameCount) names")
+print("\n" + inProcess.render())

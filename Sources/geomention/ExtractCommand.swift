@@ -29,39 +29,45 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var gazetteerOptions: GazetteerOptions
 
+    @OptionGroup var batchOptions: BatchOptions
+
     func run() throws {
         let gazetteer = try gazetteerOptions.load()
         let parser = GeoParser(gazetteer: gazetteer, options: .init(includeDemonyms: !noDemonyms, explain: explain))
         let sources = inputs.isEmpty ? [DocumentStream.Input.standardInput] : inputs.map(DocumentStream.Input.init(argument:))
-        var output = StandardOutput()
-        var failures = 0
-        var documents = 0
-        if format == .json { output.write("[") }
-        if format == .tsv { output.write(ToponymWriter.tsvHeader + "\n") }
-        for item in DocumentStream(inputs: sources) {
-            switch item {
-            case .failure(let error):
-                failures += 1
-                StandardError.print("geomention: \(error)")
-            case .success(let document):
-                let parsed = parser.parse(document)
-                if explain {
-                    output.write(ToponymWriter.explanationObject(parsed) + "\n")
-                    documents += 1
-                    continue
-                }
-                switch format {
-                case .jsonl: output.write(ToponymWriter.jsonObject(parsed) + "\n")
-                case .json: output.write((documents == 0 ? "\n" : ",\n") + ToponymWriter.jsonObject(parsed))
-                case .tsv: output.write(ToponymWriter.tsvRows(parsed))
-                }
-                documents += 1
+        let format = explain ? nil : self.format
+        // Parsing and formatting run on the workers; results come back in input order.
+        let render: @Sendable (Document) -> String = { document in
+            let parsed = parser.parse(document)
+            switch format {
+            case nil: return ToponymWriter.explanationObject(parsed) + "\n"
+            case .jsonl: return ToponymWriter.jsonObject(parsed) + "\n"
+            case .json: return ToponymWriter.jsonObject(parsed)
+            case .tsv: return ToponymWriter.tsvRows(parsed)
             }
         }
-        if format == .json { output.write(documents == 0 ? "]\n" : "\n]\n") }
+        var output = StandardOutput()
+        var progressLine = batchOptions.progressLine(for: sources)
+        var stream = DocumentStream(inputs: sources)
+        var written = 0
+        if format == .json { output.write("[") }
+        if format == .tsv { output.write(ToponymWriter.tsvHeader + "\n") }
+        let counts = batchOptions.processor.run(&stream, transform: render, progress: { progressLine.update($0) }) { result in
+            switch result {
+            case .failure(let error):
+                output.flush()
+                StandardError.print("geomention: \(error)")
+            case .success(let text):
+                if format == .json { output.write(written == 0 ? "\n" : ",\n") }
+                output.write(text)
+                written += 1
+            }
+        }
+        if format == .json { output.write(counts.documents == 0 ? "]\n" : "\n]\n") }
         output.flush()
-        if documents == 0 && failures > 0 { throw ExitCode(66) }
-        if failures > 0 { throw ExitCode(1) }
+        progressLine.finish()
+        if counts.documents == 0 && counts.failures > 0 { throw ExitCode(66) }
+        if counts.failures > 0 { throw ExitCode(1) }
     }
 }
 

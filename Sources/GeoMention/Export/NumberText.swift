@@ -30,7 +30,29 @@ enum NumberText {
     ///
     /// `compact(0.85)` is `"0.85"`, `compact(2)` is `"2"`.
     static func compact(_ value: Double) -> String? {
-        guard var text = fixed(value, decimals: 6) else { return nil }
+        guard value.isFinite else { return nil }
+        let scaled = (value * 1_000_000).rounded(.toNearestOrAwayFromZero)
+        guard abs(scaled) < 9.0e18 else { return trimmed(fixed(value, decimals: 6)!) }
+        // The same digits as `fixed(value, decimals: 6)` with trailing zeros dropped, built
+        // from the integers instead of trimming a string (this runs for every coordinate written).
+        let units = Int64(scaled)
+        let magnitude = units.magnitude
+        let whole = magnitude / 1_000_000
+        var fraction = magnitude % 1_000_000
+        let sign = units < 0 ? "-" : ""
+        guard fraction > 0 else { return whole == 0 ? "0" : sign + String(whole) }
+        var digits = 6
+        while fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        let fractionText = String(fraction)
+        return sign + String(whole) + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+    }
+
+    /// `text` with trailing fractional zeros and a bare point removed, and `-0` as `0`.
+    static func trimmed(_ text: String) -> String {
+        var text = text
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text == "-0" ? "0" : text

@@ -7,6 +7,12 @@ enum TextEscaping {
     /// Escapes `"` and `\`, writes control characters below U+0020 as `\n`, `\t`, ... or
     /// `\u00XX`, and escapes U+2028 and U+2029 so the output is also valid JavaScript.
     static func jsonString(_ text: String) -> String {
+        // Most names need no escaping: a byte scan decides, and the text is copied whole.
+        // (0xE2 starts U+2028 and U+2029, so any text containing it takes the careful path.)
+        let plain = text.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2
+        }
+        if plain { return "\"" + text + "\"" }
         var out = "\""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 2)
         for scalar in text.unicodeScalars {

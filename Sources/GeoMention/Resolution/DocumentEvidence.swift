@@ -76,7 +76,10 @@ struct DocumentEvidence {
     /// 0 to 1: how close `point` is to the other places of the document (other names only).
     func closeness(to point: (latitude: Double, longitude: Double), excluding key: String) -> Double {
         var best = 0.0
-        for other in points where other.key != key {
+        // A point further in latitude alone than the close distance cannot count: skip the
+        // haversine for it (with a margin, so rounding never changes a result).
+        let latitudeBand = closeDistance * 1.001 / (GreatCircle.earthRadius * .pi / 180)
+        for other in points where abs(other.latitude - point.latitude) <= latitudeBand && other.key != key {
             let distance = GreatCircle.distance(point, (other.latitude, other.longitude))
             if distance < closeDistance {
                 best = max(best, (1 - distance / closeDistance) * other.weight)

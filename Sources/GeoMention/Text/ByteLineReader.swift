@@ -19,6 +19,11 @@ final class ByteLineReader {
     private var buffer: [UInt8] = []
     private var start = 0
     private var exhausted = false
+    private var totalRead = 0
+
+    /// How many bytes of the input have been handed out (as lines or skipped), line feeds
+    /// included.
+    var consumedBytes: Int { totalRead - (buffer.count - start) }
 
     /// Wraps a handle.
     /// - Parameters:
@@ -47,6 +52,7 @@ final class ByteLineReader {
             return false
         }
         buffer.append(contentsOf: data)
+        totalRead += data.count
         return true
     }
 
@@ -103,11 +109,17 @@ final class ByteLineReader {
     /// read so far is in `overflow`).
     func readRest(limit: Int, overflow: inout Int) throws -> [UInt8]? {
         while buffer.count - start <= limit {
-            guard try fill() else { return Array(buffer[start...]) }
+            guard try fill() else {
+                let rest = Array(buffer[start...])
+                start = buffer.count
+                return rest
+            }
         }
         overflow = buffer.count - start
+        start = buffer.count
         while let data = try handle.read(upToCount: chunkSize), !data.isEmpty {
             overflow += data.count
+            totalRead += data.count
         }
         return nil
     }

@@ -43,6 +43,12 @@ public struct DocumentStream: Sequence, IteratorProtocol {
     private var lines: JSONLinesCursor?
     private let standardInput: FileHandle
     private let decoder = JSONDecoder()
+    private var finishedBytes = 0
+
+    /// How many bytes of input have been read so far: whole files for plain text, HTML and
+    /// Markdown, lines for JSON Lines. For progress reports; the sum of the input files'
+    /// sizes once the stream is done.
+    public var bytesRead: Int { finishedBytes + (lines?.reader.consumedBytes ?? 0) }
 
     private enum Pending {
         case input(Input)
@@ -68,6 +74,7 @@ public struct DocumentStream: Sequence, IteratorProtocol {
     public mutating func next() -> Result<Document, InputError>? {
         while true {
             if let result = lines?.next(decoder: decoder) { return result }
+            finishedBytes += lines?.reader.consumedBytes ?? 0
             lines = nil
             guard let item = pending.popLast() else { return nil }
             if let result = open(item) { return result }
@@ -114,6 +121,7 @@ public struct DocumentStream: Sequence, IteratorProtocol {
         }
         defer { try? handle.close() }
         let size = DirectoryWalker.identity(of: path)?.size ?? 0
+        finishedBytes += size
         if size > maxDocumentBytes {
             return .failure(.tooLarge(path: path, bytes: size, limit: maxDocumentBytes))
         }
@@ -137,6 +145,7 @@ public struct DocumentStream: Sequence, IteratorProtocol {
                 return nil
             }
             var overflow = 0
+            defer { finishedBytes += reader.consumedBytes }
             guard let bytes = try reader.readRest(limit: maxDocumentBytes, overflow: &overflow) else {
                 return .failure(.tooLarge(path: "-", bytes: overflow, limit: maxDocumentBytes))
             }

@@ -22,4 +22,24 @@ import Testing
         #expect(NumberText.compact(-0.000_000_1) == "0")
         #expect(NumberText.compact(1e20) == "100000000000000000000")
     }
+
+    @Test func compactMatchesTrimmedFixedDecimals() {
+        var state: UInt64 = 12345
+        for step in 0..<20_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let unit = Double(state >> 11) / Double(1 << 53)
+            let scale = [1e-7, 1e-3, 1.0, 180.0, 1e6, 1e13][step % 6]
+            let value = (unit - 0.5) * 2 * scale
+            let rounded = (value * 1000).rounded() / 1000
+            for candidate in [value, rounded, -rounded] {
+                #expect(NumberText.compact(candidate) == NumberText.trimmed(NumberText.fixed(candidate)!))
+            }
+        }
+    }
+
+    @Test func jsonStringCopiesPlainTextAndEscapesTheRest() {
+        #expect(TextEscaping.jsonString("Kyiv") == "\"Kyiv\"")
+        #expect(TextEscaping.jsonString("Zürich — \u{2028}") == "\"Zürich — \\u2028\"")
+        #expect(TextEscaping.jsonString("a\"b\\c\nd\u{7F}") == "\"a\\\"b\\\\c\\nd\\u007f\"")
+    }
 }
