@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import math
 import subprocess
 import sys
@@ -35,9 +36,13 @@ CORPORA = {"lgl": "coords", "geovirus": "coords", "geowebnews": "geonameid"}
 
 
 def feature_names() -> list[str]:
+    """The feature names in the order GeoMention computes them, read from its source: the cases of
+    `enum ResolverFeature`, each capital turned into "_" and a lower-case letter."""
     source = (REPO / "Sources" / "GeoMention" / "Resolution" / "ResolverFeatures.swift").read_text(encoding="utf-8")
-    block = source.split("static let names: [String] = [", 1)[1].split("]", 1)[0]
-    return [part.strip().strip('"') for part in block.replace("\n", " ").split(",") if part.strip()]
+    block = source.split("enum ResolverFeature: Int, CaseIterable {", 1)[1].split("var name", 1)[0]
+    cases = [c.strip() for line in block.splitlines() if line.strip().startswith("case ")
+             for c in line.strip()[5:].split(",") if c.strip()]
+    return [re.sub(r"([A-Z])", lambda m: "_" + m.group(1).lower(), c) for c in cases]
 
 
 FEATURES = feature_names()

@@ -1,5 +1,30 @@
 import Foundation
 
+/// One feature of ``MentionFeatures``, in vector order. Its ``name`` (the case name in snake case,
+/// "kind_country") names its weight in the model file.
+enum MentionFeature: Int, CaseIterable {
+        case bias, prior, kindCountry, kindAdmin1, kindAdmin2, kindRegion, kindPhysical, formAbbreviation
+        case formDemonym, words2, words3plus, zipf, lowercaseWord, lowercaseZipf, properNoun, givenName
+        case surname, weakCapital, weakLowercase, allCaps, capitalsContext, locative, determinerBefore
+        case capitalWordBefore, capitalWordAfter, givenNameBefore, surnameAfter, hyphenJoined, possessive
+        case qualifierAfter, isQualifier, dateline, lowercaseInDocument, occurrences, personElsewhere
+        case locativeElsewhere, primaryName, candidates, streetAfter, organisationAfter, smallPlace
+        case smallCommonWord, personSmallPlace, shortWord, headline, demonymPlural, capitalSequenceSmall
+        case insideParentheses, placeAfter, placeBefore, directionBefore, institutionAfter, personLikePlace
+        case theBeforeSmall, theBefore, admin1Support, countrySupport, nearSupport, commonWordAfter
+        case partyHometown, ofLocative, ofAfterPerson, listLocative, unitList, basedAfter
+
+    /// The name in the model file: the case name with each capital turned into "_" and a
+    /// lower-case letter.
+    var name: String {
+        var out = ""
+        for character in String(describing: self) {
+            if character.isUppercase { out += "_" + character.lowercased() } else { out.append(character) }
+        }
+        return out
+    }
+}
+
 /// The facts the ``RecognitionModel`` weighs to decide whether a spotted name is a place.
 ///
 /// Each feature is a number, most of them 0 or 1. They describe the name (how prominent its
@@ -9,21 +34,8 @@ import Foundation
 /// case elsewhere, how often it recurs).
 enum MentionFeatures {
     /// Feature names, in vector order. The model file names its weights by these.
-    static let names: [String] = [
-        "bias", "prior", "kind_country", "kind_admin1", "kind_admin2", "kind_region", "kind_physical",
-        "form_abbreviation", "form_demonym", "words_2", "words_3plus", "zipf", "lowercase_word",
-        "lowercase_zipf", "proper_noun", "given_name", "surname", "weak_capital", "weak_lowercase",
-        "all_caps", "capitals_context", "locative", "determiner_before", "capital_word_before",
-        "capital_word_after", "given_name_before", "surname_after", "hyphen_joined", "possessive",
-        "qualifier_after", "is_qualifier", "dateline", "lowercase_in_document", "occurrences",
-        "person_elsewhere", "locative_elsewhere", "primary_name", "candidates", "street_after",
-        "organisation_after", "small_place", "small_common_word", "person_small_place", "short_word",
-        "headline", "demonym_plural", "capital_sequence_small", "inside_parentheses", "place_after",
-        "place_before", "direction_before", "institution_after", "person_like_place", "the_before_small",
-        "the_before", "admin1_support", "country_support", "near_support", "common_word_after",
-        "party_hometown", "of_locative", "of_after_person", "list_locative", "unit_list",
-        "based_after",
-    ]
+    /// Feature names, in vector order. The model file names its weights by these.
+    static let names: [String] = MentionFeature.allCases.map(\.name)
 
     static let count = names.count
 
@@ -39,8 +51,8 @@ enum MentionFeatures {
             var vector = [Double](repeating: 0, count: count)
             fill(&vector, mention: mention, view: view, lowerCaseWords: lowerCaseWords,
                  mentionStarts: mentionStarts, mentionEnds: mentionEnds)
-            if vector[index("given_name_before")] > 0 || vector[index("surname_after")] > 0 { personKeys.insert(mention.key) }
-            if mention.cues.contains(.locativePreposition) || vector[index("qualifier_after")] > 0 {
+            if vector[MentionFeature.givenNameBefore.rawValue] > 0 || vector[MentionFeature.surnameAfter.rawValue] > 0 { personKeys.insert(mention.key) }
+            if mention.cues.contains(.locativePreposition) || vector[MentionFeature.qualifierAfter.rawValue] > 0 {
                 locativeKeys.insert(mention.key)
             }
             occurrences[mention.key, default: 0] += 1
@@ -50,27 +62,24 @@ enum MentionFeatures {
         // "in Sharon, Cornwall and Salisbury".
         for position in mentions.indices.dropFirst() {
             let previous = position - 1
-            let cued = mentions[previous].cues.contains(.locativePreposition) || local[previous][index("list_locative")] > 0
+            let cued = mentions[previous].cues.contains(.locativePreposition) || local[previous][MentionFeature.listLocative.rawValue] > 0
             if cued && ContextPatterns.isListContinuation(from: mentions[previous], to: mentions[position], view) {
-                local[position][index("list_locative")] = 1
+                local[position][MentionFeature.listLocative.rawValue] = 1
             }
         }
         let support = GeographicSupport(mentions: mentions, index: view.index)
         for (position, mention) in mentions.enumerated() {
             let (admin1, country, near) = support.support(for: mention)
-            local[position][index("admin1_support")] = admin1
-            local[position][index("country_support")] = country
-            local[position][index("near_support")] = near
-            local[position][index("occurrences")] = log2(Double(occurrences[mention.key] ?? 1))
-            local[position][index("person_elsewhere")] = personKeys.contains(mention.key) ? 1 : 0
-            local[position][index("locative_elsewhere")] = locativeKeys.contains(mention.key) ? 1 : 0
+            local[position][MentionFeature.admin1Support.rawValue] = admin1
+            local[position][MentionFeature.countrySupport.rawValue] = country
+            local[position][MentionFeature.nearSupport.rawValue] = near
+            local[position][MentionFeature.occurrences.rawValue] = log2(Double(occurrences[mention.key] ?? 1))
+            local[position][MentionFeature.personElsewhere.rawValue] = personKeys.contains(mention.key) ? 1 : 0
+            local[position][MentionFeature.locativeElsewhere.rawValue] = locativeKeys.contains(mention.key) ? 1 : 0
         }
         return local
     }
 
-    private static let positions: [String: Int] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-
-    static func index(_ name: String) -> Int { positions[name]! }
 
     private static func lowerCaseWordSet(_ view: TokenView) -> Set<Substring> {
         var words = Set<Substring>()
@@ -92,60 +101,60 @@ enum MentionFeatures {
                                               unitWordAfter: mention.cues.contains(.unitWordAfter))
         let kind = readings.max(by: { $0.prior < $1.prior })?.kind ?? view.index.kind(of: top.place)
         let prior = mention.topPrior
-        func set(_ name: String, _ value: Double) { v[index(name)] = value }
-        func flag(_ name: String, _ condition: Bool) { if condition { v[index(name)] = 1 } }
+        func set(_ feature: MentionFeature, _ value: Double) { v[feature.rawValue] = value }
+        func flag(_ feature: MentionFeature, _ condition: Bool) { if condition { v[feature.rawValue] = 1 } }
 
-        set("bias", 1)
-        set("prior", prior)
-        flag("kind_country", kind == .country)
-        flag("kind_admin1", kind == .admin1)
-        flag("kind_admin2", kind == .admin2)
-        flag("kind_region", kind == .region)
-        flag("kind_physical", kind == .physical)
-        flag("form_abbreviation", top.form == .abbreviation)
-        flag("form_demonym", mention.candidates.allSatisfy { $0.form == .demonym })
+        set(.bias, 1)
+        set(.prior, prior)
+        flag(.kindCountry, kind == .country)
+        flag(.kindAdmin1, kind == .admin1)
+        flag(.kindAdmin2, kind == .admin2)
+        flag(.kindRegion, kind == .region)
+        flag(.kindPhysical, kind == .physical)
+        flag(.formAbbreviation, top.form == .abbreviation)
+        flag(.formDemonym, mention.candidates.allSatisfy { $0.form == .demonym })
         let words = mention.tokenRange.filter { tokens[$0].kind == .word }.count
-        flag("words_2", words == 2)
-        flag("words_3plus", words >= 3)
-        flag("primary_name", top.isPrimaryName)
-        set("candidates", log2(Double(mention.candidates.count)))
+        flag(.words2, words == 2)
+        flag(.words3plus, words >= 3)
+        flag(.primaryName, top.isPrimaryName)
+        set(.candidates, log2(Double(mention.candidates.count)))
 
         let single = words == 1
         // An abbreviation in its own capitals ("US", "EU") says nothing about the English word it spells.
         let info = single && top.form != .abbreviation ? view.wordInfo(first) : .unknown
-        set("zipf", info.zipf)
-        flag("lowercase_word", info.isLowerCaseWord)
-        set("lowercase_zipf", info.isLowerCaseWord ? info.zipf : 0)
-        flag("proper_noun", info.isProperNoun)
-        set("given_name", log10(1 + info.givenNamePercent * 1000))
-        set("surname", log10(1 + info.surnamePercent * 1000))
+        set(.zipf, info.zipf)
+        flag(.lowercaseWord, info.isLowerCaseWord)
+        set(.lowercaseZipf, info.isLowerCaseWord ? info.zipf : 0)
+        flag(.properNoun, info.isProperNoun)
+        set(.givenName, log10(1 + info.givenNamePercent * 1000))
+        set(.surname, log10(1 + info.surnamePercent * 1000))
         let weak = mention.cues.contains(.weakCapital)
-        flag("weak_capital", weak)
-        set("weak_lowercase", weak && info.isLowerCaseWord ? info.zipf : 0)
-        flag("all_caps", tokens[first].shape == .allCaps)
-        flag("capitals_context", mention.cues.contains(.capitalsContext))
-        flag("locative", mention.cues.contains(.locativePreposition))
-        flag("dateline", mention.cues.contains(.dateline))
-        flag("is_qualifier", mention.cues.contains(.isQualifier))
-        flag("headline", mention.sentence == 0)
-        flag("short_word", single && tokens[first].utf8End - tokens[first].utf8Start <= 3)
-        flag("small_place", prior < 5)
-        set("small_common_word", prior < 6 ? info.zipf : 0)
-        flag("demonym_plural", top.form == .demonym && mention.key.hasSuffix("s"))
+        flag(.weakCapital, weak)
+        set(.weakLowercase, weak && info.isLowerCaseWord ? info.zipf : 0)
+        flag(.allCaps, tokens[first].shape == .allCaps)
+        flag(.capitalsContext, mention.cues.contains(.capitalsContext))
+        flag(.locative, mention.cues.contains(.locativePreposition))
+        flag(.dateline, mention.cues.contains(.dateline))
+        flag(.isQualifier, mention.cues.contains(.isQualifier))
+        flag(.headline, mention.sentence == 0)
+        flag(.shortWord, single && tokens[first].utf8End - tokens[first].utf8Start <= 3)
+        flag(.smallPlace, prior < 5)
+        set(.smallCommonWord, prior < 6 ? info.zipf : 0)
+        flag(.demonymPlural, top.form == .demonym && mention.key.hasSuffix("s"))
 
         if let previous = view.adjacentWord(before: first) {
             let word = view.lowercased(previous)
-            flag("determiner_before", tokens[previous].shape == .lower && RecognitionLexicon.determiners.contains(word))
-            flag("the_before", word == "the")
-            flag("the_before_small", word == "the" && prior < 6.5)
+            flag(.determinerBefore, tokens[previous].shape == .lower && RecognitionLexicon.determiners.contains(word))
+            flag(.theBefore, word == "the")
+            flag(.theBeforeSmall, word == "the" && prior < 6.5)
             let direction = RecognitionLexicon.directionWords.contains(word)
-            flag("direction_before", direction)
-            flag("place_before", mentionEnds.contains(previous) && !direction)
+            flag(.directionBefore, direction)
+            flag(.placeBefore, mentionEnds.contains(previous) && !direction)
             if tokens[previous].startsUppercase && !mentionEnds.contains(previous) && !direction {
-                flag("capital_word_before", !tokens[previous].isSentenceStart || tokens[previous].shape == .allCaps)
+                flag(.capitalWordBefore, !tokens[previous].isSentenceStart || tokens[previous].shape == .allCaps)
                 let previousInfo = view.wordInfo(previous)
-                flag("given_name_before", previousInfo.isGivenName && !previousInfo.isLowerCaseWord)
-                flag("capital_sequence_small", prior < 6)
+                flag(.givenNameBefore, previousInfo.isGivenName && !previousInfo.isLowerCaseWord)
+                flag(.capitalSequenceSmall, prior < 6)
             }
         }
         if let next = view.adjacentWord(after: last), tokens[next].startsUppercase {
@@ -158,32 +167,32 @@ enum MentionFeatures {
             // Library"), another place, or a name ("Paris Hilton").
             let suffix = street || organisation || institution
             let common = !suffix && nextInfo.isLowerCaseWord && nextInfo.zipf >= 3.5
-            flag("street_after", street)
-            flag("organisation_after", organisation)
-            flag("institution_after", institution)
-            flag("common_word_after", common)
-            flag("place_after", !suffix && !common && mentionStarts.contains(next))
-            flag("capital_word_after", !suffix && !common && !mentionStarts.contains(next))
-            flag("surname_after", single && info.isGivenName && (nextInfo.isSurname || nextInfo.isGivenName)
+            flag(.streetAfter, street)
+            flag(.organisationAfter, organisation)
+            flag(.institutionAfter, institution)
+            flag(.commonWordAfter, common)
+            flag(.placeAfter, !suffix && !common && mentionStarts.contains(next))
+            flag(.capitalWordAfter, !suffix && !common && !mentionStarts.contains(next))
+            flag(.surnameAfter, single && info.isGivenName && (nextInfo.isSurname || nextInfo.isGivenName)
                  && !nextInfo.isLowerCaseWord)
-            if prior < 6 { v[index("capital_sequence_small")] = 1 }
+            if prior < 6 { v[MentionFeature.capitalSequenceSmall.rawValue] = 1 }
         }
         let personLike = log10(1 + (info.givenNamePercent + info.surnamePercent) * 1000)
-        set("person_small_place", prior < 6 ? personLike : 0)
-        set("person_like_place", personLike)
-        flag("hyphen_joined", tokens[first].joinedByHyphen
+        set(.personSmallPlace, prior < 6 ? personLike : 0)
+        set(.personLikePlace, personLike)
+        flag(.hyphenJoined, tokens[first].joinedByHyphen
              || (last + 2 < tokens.count && tokens[last + 2].joinedByHyphen && view.isPunctuation(last + 1, "-")))
-        flag("possessive", tokens[last].followedByPossessive)
+        flag(.possessive, tokens[last].followedByPossessive)
         if view.isPunctuation(last + 1, ","), last + 2 < tokens.count, tokens[last + 2].kind == .word,
            tokens[last + 2].startsUppercase, tokens[last + 2].sentence == tokens[last].sentence {
-            flag("qualifier_after", true)
+            flag(.qualifierAfter, true)
         }
-        flag("lowercase_in_document", single && lowerCaseWords.contains(Substring(view.lowercased(first))))
-        flag("party_hometown", ContextPatterns.isPartyHometown(first, view))
-        flag("based_after", ContextPatterns.isPlaceCompound(after: last, view))
-        flag("of_locative", ContextPatterns.isLocativeOf(first, view))
-        flag("of_after_person", ContextPatterns.isHometownOf(first, view))
-        flag("unit_list", mention.cues.contains(.unitList))
-        flag("inside_parentheses", view.isPunctuation(first - 1, "(") && view.isPunctuation(last + 1, ")"))
+        flag(.lowercaseInDocument, single && lowerCaseWords.contains(Substring(view.lowercased(first))))
+        flag(.partyHometown, ContextPatterns.isPartyHometown(first, view))
+        flag(.basedAfter, ContextPatterns.isPlaceCompound(after: last, view))
+        flag(.ofLocative, ContextPatterns.isLocativeOf(first, view))
+        flag(.ofAfterPerson, ContextPatterns.isHometownOf(first, view))
+        flag(.unitList, mention.cues.contains(.unitList))
+        flag(.insideParentheses, view.isPunctuation(first - 1, "(") && view.isPunctuation(last + 1, ")"))
     }
 }

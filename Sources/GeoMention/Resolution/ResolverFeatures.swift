@@ -1,5 +1,24 @@
 import Foundation
 
+/// One feature of ``ResolverFeatures``, in vector order. Its ``name`` (the case name in snake case,
+/// "kind_country") names its weight in the model file.
+enum ResolverFeature: Int, CaseIterable {
+        case prior, kindCountry, kindAdmin1, kindAdmin2, kindRegion, kindPhysical, alternateName
+        case formAbbreviation, formDemonym, countryEvidence, admin1Evidence, closeness, seat
+        case datelineCountry, datelineAdmin1, topPrior, dominantCountry, capital, evidenceShare
+        case alternateMajor
+
+    /// The name in the model file: the case name with each capital turned into "_" and a
+    /// lower-case letter.
+    var name: String {
+        var out = ""
+        for character in String(describing: self) {
+            if character.isUppercase { out += "_" + character.lowercased() } else { out.append(character) }
+        }
+        return out
+    }
+}
+
 /// The facts the ``ResolverModel`` weighs to choose among a mention's candidates.
 ///
 /// Each candidate of a mention gets a vector; the model scores each vector and the highest score
@@ -8,16 +27,10 @@ import Foundation
 /// unit word after the name ("the Donetsk region") keeps only the administrative units, and
 /// without one a first-level unit named like its own seat ("Mykolaiv") gives way to the city.
 enum ResolverFeatures {
-    static let names: [String] = [
-        "prior", "kind_country", "kind_admin1", "kind_admin2", "kind_region", "kind_physical", "alternate_name",
-        "form_abbreviation", "form_demonym", "country_evidence", "admin1_evidence", "closeness",
-        "seat", "dateline_country", "dateline_admin1", "top_prior", "dominant_country", "capital",
-        "evidence_share", "alternate_major",
-    ]
+    /// Feature names, in vector order. The model file names its weights by these.
+    static let names: [String] = ResolverFeature.allCases.map(\.name)
 
     static let count = names.count
-    private static let positions: [String: Int] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
-    static func index(_ name: String) -> Int { positions[name]! }
 
     /// Facts about the document the features compare candidates against.
     struct Context {
@@ -32,39 +45,39 @@ enum ResolverFeatures {
     static func vector(_ fact: CandidateFacts, mention: Mention, position: Int, qualified: Bool,
                        topPrior: Double, context: Context) -> [Double] {
         var v = [Double](repeating: 0, count: count)
-        func set(_ name: String, _ value: Double) { v[index(name)] = value }
-        func flag(_ name: String, _ condition: Bool) { if condition { v[index(name)] = 1 } }
-        set("prior", fact.prior)
-        flag("kind_country", fact.kind == .country)
-        flag("kind_admin1", fact.kind == .admin1)
-        flag("kind_admin2", fact.kind == .admin2)
-        flag("kind_region", fact.kind == .region)
-        flag("kind_physical", fact.kind == .physical)
+        func set(_ feature: ResolverFeature, _ value: Double) { v[feature.rawValue] = value }
+        func flag(_ feature: ResolverFeature, _ condition: Bool) { if condition { v[feature.rawValue] = 1 } }
+        set(.prior, fact.prior)
+        flag(.kindCountry, fact.kind == .country)
+        flag(.kindAdmin1, fact.kind == .admin1)
+        flag(.kindAdmin2, fact.kind == .admin2)
+        flag(.kindRegion, fact.kind == .region)
+        flag(.kindPhysical, fact.kind == .physical)
         let alternate = !fact.isPrimaryName && fact.form == .name
-        flag("alternate_name", alternate)
+        flag(.alternateName, alternate)
         // A big city's other spellings are well known too ("Odessa", "Kiev"); a village's are not.
-        flag("alternate_major", alternate && fact.kind == .city && fact.prior >= 6.5)
-        flag("form_abbreviation", fact.form == .abbreviation)
-        flag("form_demonym", fact.form == .demonym)
+        flag(.alternateMajor, alternate && fact.kind == .city && fact.prior >= 6.5)
+        flag(.formAbbreviation, fact.form == .abbreviation)
+        flag(.formDemonym, fact.form == .demonym)
         let countryWeight = context.evidence.countryWeight(fact.country, excluding: position)
-        set("country_evidence", log1p(countryWeight))
+        set(.countryEvidence, log1p(countryWeight))
         // For a first-level unit, its own weight: the places named in it.
         if fact.admin1 >= 0 {
-            set("admin1_evidence", log1p(context.evidence.admin1Weight(fact.admin1, excluding: position)))
+            set(.admin1Evidence, log1p(context.evidence.admin1Weight(fact.admin1, excluding: position)))
         }
         if fact.kind == .city || fact.kind == .admin2 {
-            set("closeness", context.evidence.closeness(to: fact.point, excluding: mention.evidenceKey))
+            set(.closeness, context.evidence.closeness(to: fact.point, excluding: mention.evidenceKey))
         }
-        flag("seat", fact.isSeat)
-        flag("capital", fact.isCapital)
-        flag("dateline_country", context.datelineCountry != 0 && fact.country == context.datelineCountry
+        flag(.seat, fact.isSeat)
+        flag(.capital, fact.isCapital)
+        flag(.datelineCountry, context.datelineCountry != 0 && fact.country == context.datelineCountry
              && !mention.cues.contains(.dateline))
-        flag("dateline_admin1", context.datelineAdmin1 >= 0 && fact.admin1 == context.datelineAdmin1
+        flag(.datelineAdmin1, context.datelineAdmin1 >= 0 && fact.admin1 == context.datelineAdmin1
              && !mention.cues.contains(.dateline))
-        flag("top_prior", fact.prior >= topPrior)
-        flag("dominant_country", context.dominantCountry != 0 && fact.country == context.dominantCountry)
+        flag(.topPrior, fact.prior >= topPrior)
+        flag(.dominantCountry, context.dominantCountry != 0 && fact.country == context.dominantCountry)
         let total = context.evidence.totalCountryWeight(excluding: position)
-        set("evidence_share", total > 0 ? countryWeight / total : 0)
+        set(.evidenceShare, total > 0 ? countryWeight / total : 0)
         return v
     }
 }
