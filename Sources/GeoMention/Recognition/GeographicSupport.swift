@@ -43,20 +43,22 @@ struct GeographicSupport {
         var near = 0.0
         let others = anchors.filter { $0.key != mention.key }
         guard !others.isEmpty else { return (0, 0, 0) }
+        let points = others.compactMap(\.point)
         for candidate in mention.candidates.prefix(Self.candidateLimit) {
             let country = index.countryKey(of: candidate.place)
-            let admin1 = index.admin1Place(of: candidate.place)
+            let admin1 = index.kind(of: candidate.place) == .admin1 ? -1 : index.admin1Place(of: candidate.place)
             var sameAdmin1 = 0, sameCountry = 0
             for anchor in others {
                 if country != 0 && anchor.country == country { sameCountry += 1 }
-                if admin1 >= 0 && anchor.admin1 == admin1 && index.kind(of: candidate.place) != .admin1 { sameAdmin1 += 1 }
+                if admin1 >= 0 && anchor.admin1 == admin1 { sameAdmin1 += 1 }
             }
             bestAdmin1 = max(bestAdmin1, sameAdmin1)
             bestCountry = max(bestCountry, sameCountry)
             if near == 0 {
                 let point = index.coordinate(of: candidate.place)
-                for anchor in others {
-                    if let other = anchor.point, GreatCircle.distance(point, other) < 100 { near = 1; break }
+                // A degree of latitude is over 110 km: only points within 0.95° can be 100 km away.
+                for other in points where abs(other.latitude - point.latitude) < 0.95 {
+                    if GreatCircle.distance(point, other) < 100 { near = 1; break }
                 }
             }
         }
