@@ -54,17 +54,22 @@ struct PlaceResolver {
                                                dominantCountry: 0)
         for round in 0..<weights.rounds {
             context = makeContext(mentions: mentions, facts: facts, choice: choice)
+            let keep = round == weights.rounds - 1 && explanation != nil
             var vectors: [[[Double]]] = []
+            var buffer = [Double](repeating: 0, count: ResolverFeatures.count)
             let scores = mentions.indices.map { position in
+                var kept: [[Double]] = []
                 let perCandidate = facts[position].indices.map { candidate in
-                    ResolverFeatures.vector(facts[position][candidate], mention: mentions[position], position: position,
-                                            qualified: qualifierMatches[position].contains(candidate),
-                                            topPrior: topPriors[position], context: context)
+                    ResolverFeatures.fill(&buffer, facts[position][candidate], mention: mentions[position], position: position,
+                                          qualified: qualifierMatches[position].contains(candidate),
+                                          topPrior: topPriors[position], context: context)
+                    if keep { kept.append(buffer) }
+                    return model.score(buffer)
                 }
-                vectors.append(perCandidate)
-                return perCandidate.map(model.score)
+                if keep { vectors.append(kept) }
+                return perCandidate
             }
-            if round == weights.rounds - 1, let explanation {
+            if keep, let explanation {
                 explanation.pointee = Explanation(places: facts.map { $0.map(\.place) }, vectors: vectors)
             }
             choice = pooledChoice(mentions: mentions, facts: facts, scores: scores, qualifierMatches: qualifierMatches)

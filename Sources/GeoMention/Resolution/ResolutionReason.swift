@@ -19,7 +19,7 @@ struct ResolutionReason {
             parts.append("in \(index.place(at: fact.admin1).name), named in the text")
         }
         if (fact.kind == .city || fact.kind == .admin2)
-            && context.evidence.closeness(to: fact.point, excluding: mention.evidenceKey) >= 0.5 {
+            && context.evidence.closeness(to: fact.point, excluding: position) >= 0.5 {
             parts.append("near other places in the text")
         }
         if parts.isEmpty {

@@ -42,9 +42,9 @@ enum ResolverFeatures {
         let dominantCountry: UInt16
     }
 
-    static func vector(_ fact: CandidateFacts, mention: Mention, position: Int, qualified: Bool,
-                       topPrior: Double, context: Context) -> [Double] {
-        var v = [Double](repeating: 0, count: count)
+    static func fill(_ v: inout [Double], _ fact: CandidateFacts, mention: Mention, position: Int, qualified: Bool,
+                       topPrior: Double, context: Context) {
+        for slot in v.indices { v[slot] = 0 }
         func set(_ feature: ResolverFeature, _ value: Double) { v[feature.rawValue] = value }
         func flag(_ feature: ResolverFeature, _ condition: Bool) { if condition { v[feature.rawValue] = 1 } }
         set(.prior, fact.prior)
@@ -66,7 +66,7 @@ enum ResolverFeatures {
             set(.admin1Evidence, log1p(context.evidence.admin1Weight(fact.admin1, excluding: position)))
         }
         if fact.kind == .city || fact.kind == .admin2 {
-            set(.closeness, context.evidence.closeness(to: fact.point, excluding: mention.evidenceKey))
+            set(.closeness, context.evidence.closeness(to: fact.point, excluding: position))
         }
         flag(.seat, fact.isSeat)
         flag(.capital, fact.isCapital)
@@ -78,6 +78,5 @@ enum ResolverFeatures {
         flag(.dominantCountry, context.dominantCountry != 0 && fact.country == context.dominantCountry)
         let total = context.evidence.totalCountryWeight(excluding: position)
         set(.evidenceShare, total > 0 ? countryWeight / total : 0)
-        return v
     }
 }
