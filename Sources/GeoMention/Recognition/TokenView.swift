@@ -1,20 +1,49 @@
 /// Read access to a tokenised text's words for the recogniser's rules: lower-cased word text and
 /// word-list facts, by token index.
+///
+/// The rules ask for the same token's words again and again; each is worked out once per
+/// document and remembered.
 struct TokenView {
     let text: TokenizedText
     let index: GazetteerIndex
+    private let memory: WordMemory
+
+    init(text: TokenizedText, index: GazetteerIndex) {
+        self.text = text
+        self.index = index
+        memory = WordMemory(count: text.tokens.count)
+    }
 
     var tokens: [Token] { text.tokens }
 
     /// The token's text in lower case.
     func lowercased(_ position: Int) -> String {
-        text.text(of: text.tokens[position]).lowercased()
+        if let known = memory.lowercased[position] { return known }
+        let token = text.tokens[position]
+        var source = text.text
+        let lower = source.withUTF8 { bytes -> String in
+            let slice = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
+            if slice.allSatisfy({ $0 < 0x80 }) {
+                return String(unsafeUninitializedCapacity: slice.count) { buffer in
+                    for (offset, byte) in slice.enumerated() {
+                        buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    }
+                    return slice.count
+                }
+            }
+            return String(decoding: slice, as: UTF8.self).lowercased()
+        }
+        memory.lowercased[position] = lower
+        return lower
     }
 
     /// What the word lists say about the token.
     func wordInfo(_ position: Int) -> WordInfo {
-        var bytes = Array(lowercased(position).utf8)
-        return bytes.withUnsafeMutableBufferPointer { index.wordInfo(UnsafeBufferPointer($0)) }
+        if let known = memory.wordInfo[position] { return known }
+        var lower = lowercased(position)
+        let info = lower.withUTF8 { index.wordInfo($0) }
+        memory.wordInfo[position] = info
+        return info
     }
 
     /// The word token right before `position` in the same sentence, with nothing but white
@@ -41,5 +70,17 @@ struct TokenView {
     func isPunctuation(_ position: Int, _ mark: String) -> Bool {
         guard position >= 0, position < text.tokens.count, text.tokens[position].kind == .punctuation else { return false }
         return text.text(of: text.tokens[position]) == mark
+    }
+}
+
+/// Per-token results a ``TokenView`` has already worked out. Used by one document's pass on one
+/// thread only.
+private final class WordMemory {
+    var lowercased: [String?]
+    var wordInfo: [WordInfo?]
+
+    init(count: Int) {
+        lowercased = Array(repeating: nil, count: count)
+        wordInfo = Array(repeating: nil, count: count)
     }
 }
