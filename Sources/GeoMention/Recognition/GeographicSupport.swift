@@ -16,6 +16,11 @@ struct GeographicSupport {
 
     private let anchors: [Anchor]
     private let index: GazetteerIndex
+    /// How many sure names lie in each country and first-level unit, and what each name adds.
+    private var countryCounts: [UInt16: Int] = [:]
+    private var admin1Counts: [Int: Int] = [:]
+    private var ownCountry: [String: [UInt16: Int]] = [:]
+    private var ownAdmin1: [String: [Int: Int]] = [:]
     /// Candidates examined per doubtful name.
     static let candidateLimit = 40
 
@@ -28,9 +33,18 @@ struct GeographicSupport {
                 || (mention.candidates.count > 1 && top.prior - mention.candidates[1].prior >= 2)
             guard sure else { continue }
             let kind = index.kind(of: top.place)
-            anchors.append(Anchor(
+            let anchor = Anchor(
                 key: mention.key, country: index.countryKey(of: top.place), admin1: index.admin1Place(of: top.place),
-                point: kind == .city || kind == .admin2 ? index.coordinate(of: top.place) : nil))
+                point: kind == .city || kind == .admin2 ? index.coordinate(of: top.place) : nil)
+            anchors.append(anchor)
+            if anchor.country != 0 {
+                countryCounts[anchor.country, default: 0] += 1
+                ownCountry[anchor.key, default: [:]][anchor.country, default: 0] += 1
+            }
+            if anchor.admin1 >= 0 {
+                admin1Counts[anchor.admin1, default: 0] += 1
+                ownAdmin1[anchor.key, default: [:]][anchor.admin1, default: 0] += 1
+            }
         }
         self.anchors = anchors
     }
@@ -39,21 +53,23 @@ struct GeographicSupport {
     /// sure names sharing a first-level region or a country with one of its places, and 1 when
     /// one of its places lies within 100 km of another sure name's town.
     func support(for mention: Mention) -> (Double, Double, Double) {
+        guard anchors.contains(where: { $0.key != mention.key }) else { return (0, 0, 0) }
+        let ownCountries = ownCountry[mention.key] ?? [:]
+        let ownAdmin1s = ownAdmin1[mention.key] ?? [:]
+        let points = anchors.compactMap { $0.key != mention.key ? $0.point : nil }
         var bestAdmin1 = 0, bestCountry = 0
         var near = 0.0
-        let others = anchors.filter { $0.key != mention.key }
-        guard !others.isEmpty else { return (0, 0, 0) }
-        let points = others.compactMap(\.point)
         for candidate in mention.candidates.prefix(Self.candidateLimit) {
             let country = index.countryKey(of: candidate.place)
-            let admin1 = index.kind(of: candidate.place) == .admin1 ? -1 : index.admin1Place(of: candidate.place)
-            var sameAdmin1 = 0, sameCountry = 0
-            for anchor in others {
-                if country != 0 && anchor.country == country { sameCountry += 1 }
-                if admin1 >= 0 && anchor.admin1 == admin1 { sameAdmin1 += 1 }
+            if country != 0 {
+                bestCountry = max(bestCountry, (countryCounts[country] ?? 0) - (ownCountries[country] ?? 0))
             }
-            bestAdmin1 = max(bestAdmin1, sameAdmin1)
-            bestCountry = max(bestCountry, sameCountry)
+            if index.kind(of: candidate.place) != .admin1 {
+                let admin1 = index.admin1Place(of: candidate.place)
+                if admin1 >= 0 {
+                    bestAdmin1 = max(bestAdmin1, (admin1Counts[admin1] ?? 0) - (ownAdmin1s[admin1] ?? 0))
+                }
+            }
             if near == 0 {
                 let point = index.coordinate(of: candidate.place)
                 // A degree of latitude is over 110 km: only points within 0.95° can be 100 km away.
