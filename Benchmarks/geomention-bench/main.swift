@@ -83,7 +83,7 @@ let help = work + "/help.txt"
 _ = ChildRun.run(executable, ["--help"], outputPath: help)
 let commands = (try? String(contentsOfFile: help, encoding: .utf8)) ?? ""
 if commands.split(separator: "\n").contains(where: { $0.hasPrefix("  map ") }) {
-    let mapArguments = (option("--map-args") ?? "map --quiet SAMPLE --output OUT").split(separator: " ").map {
+    let mapArguments = (option("--map-args") ?? "map SAMPLE --output-dir OUT --name sample").split(separator: " ").map {
         $0 == "SAMPLE" ? sample : $0 == "OUT" ? work + "/sample-map" : String($0)
     }
     if !timeCommand("geomention \(mapArguments.joined(separator: " "))", mapArguments, output: "/dev/null") {
