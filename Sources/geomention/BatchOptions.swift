@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import GeoMention
 
-/// The options of every command that reads many documents: parallelism and progress.
+/// The options of every command that reads many documents: parallelism, progress and the
+/// per-document size limit.
 ///
 /// A command pulls them in with `@OptionGroup var batchOptions: BatchOptions`, runs its work
 /// through `batchOptions.processor` and reports with `batchOptions.progressLine(for:)`.
@@ -15,8 +16,18 @@ struct BatchOptions: ParsableArguments {
     @Flag(help: "No progress line on standard error.")
     var quiet = false
 
+    @Option(name: .customLong("max-document-size"), help: ArgumentHelp(
+        "The largest document read, in bytes; a number with an optional k, M or G suffix (powers of 1000). Larger documents are skipped with a message.",
+        valueName: "bytes"))
+    var maxDocumentSize: ByteCount = ByteCount(bytes: 20_000_000)
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    /// A document stream over `inputs` with the size limit of `--max-document-size`.
+    func stream(over inputs: [DocumentStream.Input]) -> DocumentStream {
+        DocumentStream(inputs: inputs, maxDocumentBytes: maxDocumentSize.bytes)
     }
 
     /// The batch runner for `--jobs`.

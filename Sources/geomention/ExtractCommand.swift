@@ -48,7 +48,7 @@ struct ExtractCommand: ParsableCommand {
         }
         var output = StandardOutput()
         var progressLine = batchOptions.progressLine(for: sources)
-        var stream = DocumentStream(inputs: sources)
+        var stream = batchOptions.stream(over: sources)
         var written = 0
         if format == .json { output.write("[") }
         if format == .tsv { output.write(ToponymWriter.tsvHeader + "\n") }
@@ -64,32 +64,9 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         if format == .json { output.write(counts.documents == 0 ? "]\n" : "\n]\n") }
-        output.flush()
         progressLine.finish()
+        try output.finish()
         if counts.documents == 0 && counts.failures > 0 { throw ExitCode(66) }
         if counts.failures > 0 { throw ExitCode(1) }
-    }
-}
-
-/// Buffered writing to standard output.
-struct StandardOutput {
-    private var buffer: [UInt8] = []
-
-    mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { flush() }
-    }
-
-    mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(1, raw.baseAddress! + offset, raw.count - offset)
-                if written <= 0 { break }
-                offset += written
-            }
-        }
-        buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoMention
 
-/// The inputs, date and gazetteer options `map` and `regions` share, and the reading loop.
+/// The inputs, date, gazetteer and batch options `map` and `regions` share, and the reading loop.
 struct LayerInputOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
         "Files (.txt, .md, .html, .htm, .jsonl), directories or - (standard input).",
@@ -15,6 +15,8 @@ struct LayerInputOptions: ParsableArguments {
     var date: String?
 
     @OptionGroup var gazetteerOptions: GazetteerOptions
+
+    @OptionGroup var batchOptions: BatchOptions
 
     func validate() throws {
         if let date, date.count != 10 || CalendarDate(iso: date) == nil {
@@ -40,17 +42,26 @@ struct LayerInputOptions: ParsableArguments {
         let sources = inputs.isEmpty
             ? [DocumentStream.Input.path(BundledFiles.sampleArticle(in: gazetteer).path)]
             : inputs.map(DocumentStream.Input.init(argument:))
+        // Parsing and feature building run on the workers; documents join the layer in input
+        // order, so the layer is the same for any --jobs.
+        let work: @Sendable (Document) -> (ParsedDocument, [MapFeature]) = { document in
+            let parsed = parser.parse(document)
+            return (parsed, builder.features(for: parsed))
+        }
         var layer = MapLayer()
         var failures = 0
-        for item in DocumentStream(inputs: sources) {
-            switch item {
+        var stream = batchOptions.stream(over: sources)
+        var progressLine = batchOptions.progressLine(for: sources)
+        batchOptions.processor.run(&stream, transform: work, progress: { progressLine.update($0) }) { result in
+            switch result {
             case .failure(let error):
                 failures += 1
                 StandardError.print("geomention: \(error)")
-            case .success(let document):
-                layer.add(parser.parse(document), builder: builder)
+            case .success(let (parsed, features)):
+                layer.add(parsed, features: features)
             }
         }
+        progressLine.finish()
         return Reading(layer: layer, gazetteer: gazetteer, failures: failures)
     }
 

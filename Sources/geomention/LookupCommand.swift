@@ -45,15 +45,17 @@ struct LookupCommand: ParsableCommand {
         let gazetteer = try gazetteerOptions.load()
         let candidates = gazetteer.search(name, country: country, kind: kind.flatMap(PlaceKind.init(rawValue:)), limit: limit)
         let rows = candidates.map { CandidateReport($0, gazetteer: gazetteer) }
+        var output = StandardOutput()
         switch format {
         case .json:
-            print(try CandidateReport.json(rows))
+            output.write(try CandidateReport.json(rows) + "\n")
         case .text:
             if rows.isEmpty {
-                print("no place named '\(name)' in the gazetteer")
+                output.write("no place named '\(name)' in the gazetteer\n")
             } else {
-                print(CandidateReport.table(rows))
+                output.write(CandidateReport.table(rows) + "\n")
             }
         }
+        try output.finish()
     }
 }

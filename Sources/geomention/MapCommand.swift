@@ -57,7 +57,7 @@ struct MapCommand: ParsableCommand {
             let shown = (outputDirectory as NSString).appendingPathComponent(file.url.lastPathComponent)
             output.write("Wrote \(shown): \(file.contents)\n")
         }
-        output.flush()
+        try output.finish()
         if reading.failures > 0 { throw ExitCode(1) }
     }
 

@@ -32,7 +32,7 @@ struct RegionsCommand: ParsableCommand {
         case .csv: output.write(table.csv())
         case .markdown: output.write(table.markdown())
         }
-        output.flush()
+        try output.finish()
         if reading.failures > 0 { throw ExitCode(1) }
     }
 }

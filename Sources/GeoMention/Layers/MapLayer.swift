@@ -27,6 +27,12 @@ public struct MapLayer: Sendable {
 
     /// Adds the features of one parsed document.
     public mutating func add(_ parsed: ParsedDocument, builder: FeatureBuilder) {
+        add(parsed, features: builder.features(for: parsed))
+    }
+
+    /// Adds one parsed document with the features already built for it (on another thread,
+    /// say, by ``FeatureBuilder/features(for:)``).
+    public mutating func add(_ parsed: ParsedDocument, features: [MapFeature]) {
         documentCount += 1
         mentionCount += parsed.mentions.count
         for resolved in parsed.mentions {
@@ -39,7 +45,7 @@ public struct MapLayer: Sendable {
                 }
             }
         }
-        features += builder.features(for: parsed)
+        self.features += features
     }
 
     /// One line: documents, mentions, places and unresolved names (listing up to five).

@@ -33,6 +33,9 @@ public struct MapLayerWriter: Sendable {
     public var fileNames: [String] { ["geojson", "kml", "svg"].map { "\(name).\($0)" } }
 
     /// Writes the three files into `directory`.
+    ///
+    /// All three are rendered before the first is written, so a formatting error leaves every
+    /// earlier file as it was.
     /// - Returns: The files written, GeoJSON, KML and SVG in that order.
     /// - Throws: ``ExportError`` naming the file or folder that could not be written; the
     ///   files written before the failure stay.
@@ -41,14 +44,16 @@ public struct MapLayerWriter: Sendable {
         let unlocated = features.count - located
         let urls = fileNames.map { directory.appendingPathComponent($0) }
 
-        try GeoJSONWriter(layerName: name).write(features, to: urls[0])
-        let geojson = "\(features.count) feature\(features.count == 1 ? "" : "s")"
-            + (unlocated > 0 ? " (\(unlocated) without coordinates)" : "")
-        let kml = try KMLWriter(documentName: name).write(features, to: urls[1])
+        let geojson = GeoJSONWriter(layerName: name).data(for: features)
+        let kml = try KMLWriter(documentName: name).render(features)
+        let svg = Data(SVGMapWriter(title: name, outlines: outlines).render(features).utf8)
+        for (data, url) in zip([geojson, kml.data, svg], urls) {
+            try AtomicFileWriter.write(data, to: url)
+        }
         let svgPlaces = MapPlace.merge(features).count
-        try SVGMapWriter(title: name, outlines: outlines).write(features, to: urls[2])
         return [
-            WrittenFile(url: urls[0], contents: geojson),
+            WrittenFile(url: urls[0], contents: "\(features.count) feature\(features.count == 1 ? "" : "s")"
+                + (unlocated > 0 ? " (\(unlocated) without coordinates)" : "")),
             WrittenFile(url: urls[1], contents: "\(kml.placemarkCount) placemark\(kml.placemarkCount == 1 ? "" : "s")"),
             WrittenFile(url: urls[2], contents: "map of \(svgPlaces) place\(svgPlaces == 1 ? "" : "s")"),
         ]

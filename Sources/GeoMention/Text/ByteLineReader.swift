@@ -56,8 +56,9 @@ final class ByteLineReader {
         return true
     }
 
-    /// The first byte that is not ASCII white space, without consuming anything.
-    func peekFirstNonSpaceByte() throws -> UInt8? {
+    /// The first byte that is not ASCII white space, without consuming anything; `nil` at the
+    /// end of input or when the first `limit` bytes are all white space.
+    func peekFirstNonSpaceByte(limit: Int) throws -> UInt8? {
         var index = start
         while true {
             while index < buffer.count {
@@ -66,7 +67,7 @@ final class ByteLineReader {
                 index += 1
             }
             let consumed = index - start
-            guard try fill() else { return nil }
+            guard consumed <= limit, try fill() else { return nil }
             index = start + consumed
         }
     }
@@ -105,8 +106,9 @@ final class ByteLineReader {
         }
     }
 
-    /// Everything left, or `nil` when it is longer than `limit` bytes (then the byte count
-    /// read so far is in `overflow`).
+    /// Everything left, or `nil` when it is longer than `limit` bytes; then reading stops
+    /// (an endless input such as `/dev/zero` must not hang) and `overflow` holds the byte
+    /// count read so far, more than `limit`.
     func readRest(limit: Int, overflow: inout Int) throws -> [UInt8]? {
         while buffer.count - start <= limit {
             guard try fill() else {
@@ -117,10 +119,6 @@ final class ByteLineReader {
         }
         overflow = buffer.count - start
         start = buffer.count
-        while let data = try handle.read(upToCount: chunkSize), !data.isEmpty {
-            overflow += data.count
-            totalRead += data.count
-        }
         return nil
     }
 }

@@ -27,20 +27,47 @@ enum DirectoryWalker {
 
     /// The device and inode of a file, following links; `nil` if it cannot be stat'ed.
     static func identity(of path: String) -> FileIdentity? {
+        try? status(of: path).get()
+    }
+
+    /// What `stat` says about a file, following links, or the `errno` it failed with.
+    static func status(of path: String) -> Result<FileIdentity, StatusError> {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return FileIdentity(
-            device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
-            isDirectory: (info.st_mode & S_IFMT) == S_IFDIR,
-            size: Int(info.st_size))
+        guard stat(path, &info) == 0 else { return .failure(StatusError(code: errno)) }
+        let kind: FileIdentity.Kind
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: kind = .regular
+        case S_IFDIR: kind = .directory
+        case S_IFIFO: kind = .fifo
+        case S_IFCHR: kind = .other("a character device")
+        case S_IFBLK: kind = .other("a block device")
+        case S_IFSOCK: kind = .other("a socket")
+        default: kind = .other("not a regular file")
+        }
+        return .success(FileIdentity(
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), kind: kind, size: Int(info.st_size)))
+    }
+
+    /// A failed `stat`: its `errno` and the system's words for it.
+    struct StatusError: Error {
+        var code: Int32
+        var isMissing: Bool { code == ENOENT }
+        var reason: String { String(cString: strerror(code)) }
     }
 
     /// What `stat` says about a file.
     struct FileIdentity: Hashable {
+        /// The type of file, with the words used in messages for the ones that cannot be read.
+        enum Kind: Hashable {
+            case regular, directory, fifo
+            case other(String)
+        }
+
         var device: UInt64
         var inode: UInt64
-        var isDirectory: Bool
+        var kind: Kind
         var size: Int
+        var isDirectory: Bool { kind == .directory }
     }
 
     /// Walks a directory.

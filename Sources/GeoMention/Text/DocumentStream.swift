@@ -1,5 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads documents one at a time from files, directories and standard input.
 ///
 /// Each call to ``next()`` gives the next document or the error that took its place, in
@@ -88,9 +96,11 @@ public struct DocumentStream: Sequence, IteratorProtocol {
         case .input(.standardInput):
             return openStandardInput()
         case .input(.path(let path)):
-            guard let identity = DirectoryWalker.identity(of: path) else {
-                return .failure(FileManager.default.fileExists(atPath: path)
-                    ? .unreadable(path: path, reason: "cannot stat") : .missing(path: path))
+            let identity: DirectoryWalker.FileIdentity
+            switch DirectoryWalker.status(of: path) {
+            case .success(let found): identity = found
+            case .failure(let error):
+                return .failure(error.isMissing ? .missing(path: path) : .unreadable(path: path, reason: error.reason))
             }
             if identity.isDirectory {
                 for entry in DirectoryWalker.walk(path).reversed() {
@@ -109,9 +119,18 @@ public struct DocumentStream: Sequence, IteratorProtocol {
     }
 
     private mutating func openFile(path: String, name: String) -> Result<Document, InputError>? {
+        let identity: DirectoryWalker.FileIdentity
+        switch DirectoryWalker.status(of: path) {
+        case .success(let found): identity = found
+        case .failure(let error):
+            return .failure(error.isMissing ? .missing(path: path) : .unreadable(path: path, reason: error.reason))
+        }
+        if case .other(let kind) = identity.kind { return .failure(.notAFile(path: path, kind: kind)) }
         guard let format = InputFormat(path: path) else { return .failure(.unsupported(path: path)) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(.unreadable(path: path, reason: "permission denied or not a file"))
+        let handle: FileHandle
+        switch Self.openForReading(path, isFIFO: identity.kind == .fifo) {
+        case .success(let opened): handle = opened
+        case .failure(let error): return .failure(.unreadable(path: path, reason: error.reason))
         }
         if format == .jsonLines {
             lines = JSONLinesCursor(
@@ -120,14 +139,21 @@ public struct DocumentStream: Sequence, IteratorProtocol {
             return nil
         }
         defer { try? handle.close() }
-        let size = DirectoryWalker.identity(of: path)?.size ?? 0
-        finishedBytes += size
-        if size > maxDocumentBytes {
-            return .failure(.tooLarge(path: path, bytes: size, limit: maxDocumentBytes))
+        if identity.size > maxDocumentBytes {
+            finishedBytes += identity.size
+            return .failure(.tooLarge(path: path, bytes: identity.size, limit: maxDocumentBytes))
         }
+        // Read at most one chunk past the limit, whatever stat said: the file may have grown,
+        // and a FIFO has no size at all.
+        let reader = ByteLineReader(handle: handle, closesHandle: false)
+        var overflow = 0
+        defer { finishedBytes += reader.consumedBytes }
         let bytes: [UInt8]
         do {
-            bytes = [UInt8](try handle.readToEnd() ?? Data())
+            guard let rest = try reader.readRest(limit: maxDocumentBytes, overflow: &overflow) else {
+                return .failure(.tooLarge(path: path, bytes: overflow, limit: maxDocumentBytes))
+            }
+            bytes = rest
         } catch {
             return .failure(.unreadable(path: path, reason: "read failed"))
         }
@@ -137,10 +163,27 @@ public struct DocumentStream: Sequence, IteratorProtocol {
         }
     }
 
+    /// Opens a file for reading with `open(2)`, so a failure carries the system's reason.
+    ///
+    /// A FIFO is opened without blocking (a FIFO nobody writes to would otherwise block the
+    /// open forever) and then switched back to blocking reads: with no writer it reads as
+    /// empty, with a writer it reads what is written until the writer closes it.
+    private static func openForReading(
+        _ path: String, isFIFO: Bool
+    ) -> Result<FileHandle, DirectoryWalker.StatusError> {
+        let descriptor = openDescriptor(path, O_RDONLY | O_CLOEXEC | (isFIFO ? O_NONBLOCK : 0))
+        guard descriptor >= 0 else { return .failure(DirectoryWalker.StatusError(code: errno)) }
+        if isFIFO {
+            let flags = fcntl(descriptor, F_GETFL)
+            _ = fcntl(descriptor, F_SETFL, flags & ~O_NONBLOCK)
+        }
+        return .success(FileHandle(fileDescriptor: descriptor, closeOnDealloc: true))
+    }
+
     private mutating func openStandardInput() -> Result<Document, InputError>? {
         let reader = ByteLineReader(handle: standardInput, closesHandle: false)
         do {
-            if try reader.peekFirstNonSpaceByte() == UInt8(ascii: "{") {
+            if try reader.peekFirstNonSpaceByte(limit: maxDocumentBytes) == UInt8(ascii: "{") {
                 lines = JSONLinesCursor(reader: reader, path: "-", idPrefix: "stdin", limit: maxDocumentBytes)
                 return nil
             }
@@ -157,4 +200,9 @@ public struct DocumentStream: Sequence, IteratorProtocol {
             return .failure(.unreadable(path: "-", reason: "read failed"))
         }
     }
+}
+
+/// `open(2)` under a name the stream's own `open` method does not hide.
+private func openDescriptor(_ path: String, _ flags: Int32) -> Int32 {
+    open(path, flags)
 }

@@ -63,7 +63,11 @@ struct JSONLineRecord: Decodable {
         throw Problem(reason: "\"id\" must be a string or a number")
     }
 
-    /// Parses one line; invalid UTF-8 in it is repaired to U+FFFD first.
+    /// Parses one line.
+    ///
+    /// A line the decoder refuses is tried once more after repair: invalid UTF-8 becomes
+    /// U+FFFD, and so does every lone surrogate escape such as `\ud800` (see
+    /// `JSONEscapeRepair`). The problem reported is that of the repaired line.
     /// - Parameters:
     ///   - bytes: The line without its line feed.
     ///   - decoder: A decoder reused across lines.
@@ -71,19 +75,32 @@ struct JSONLineRecord: Decodable {
     static func parse(
         _ bytes: ArraySlice<UInt8>, with decoder: JSONDecoder
     ) throws(Problem) -> JSONLineRecord {
+        let firstProblem: Problem
         do {
-            return try decoder.decode(JSONLineRecord.self, from: Data(bytes))
+            return try decode(Data(bytes), with: decoder)
+        } catch {
+            firstProblem = error
+        }
+        var repaired = Array(bytes)
+        var changed = false
+        if String(validating: bytes, as: UTF8.self) == nil {
+            repaired = Array(String(decoding: bytes, as: UTF8.self).utf8)
+            changed = true
+        }
+        if let replaced = JSONEscapeRepair.replacingLoneSurrogates(in: repaired) {
+            repaired = replaced
+            changed = true
+        }
+        guard changed else { throw firstProblem }
+        return try decode(Data(repaired), with: decoder)
+    }
+
+    private static func decode(_ data: Data, with decoder: JSONDecoder) throws(Problem) -> JSONLineRecord {
+        do {
+            return try decoder.decode(JSONLineRecord.self, from: data)
         } catch let problem as Problem {
             throw problem
         } catch {
-            if String(validating: bytes, as: UTF8.self) == nil {
-                let repaired = String(decoding: bytes, as: UTF8.self)
-                do {
-                    return try decoder.decode(JSONLineRecord.self, from: Data(repaired.utf8))
-                } catch let problem as Problem {
-                    throw problem
-                } catch {}
-            }
             throw Problem(reason: "invalid JSON")
         }
     }
