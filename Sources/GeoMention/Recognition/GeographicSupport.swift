@@ -15,6 +15,10 @@ struct GeographicSupport {
     }
 
     private let anchors: [Anchor]
+    /// The towns among the anchors, each (name, point) once: repeating a name adds no point.
+    private let points: [(key: String, point: (latitude: Double, longitude: Double))]
+    /// How many anchors each name has.
+    private let anchorsPerName: [String: Int]
     private let index: GazetteerIndex
     /// How many sure names lie in each country and first-level unit, and what each name adds.
     private var countryCounts: [UInt16: Int] = [:]
@@ -47,16 +51,27 @@ struct GeographicSupport {
             }
         }
         self.anchors = anchors
+        var seen = Set<String>()
+        var points: [(key: String, point: (latitude: Double, longitude: Double))] = []
+        var perName: [String: Int] = [:]
+        for anchor in anchors {
+            perName[anchor.key, default: 0] += 1
+            guard let point = anchor.point else { continue }
+            if seen.insert("\(anchor.key)|\(point.latitude)|\(point.longitude)").inserted {
+                points.append((anchor.key, point))
+            }
+        }
+        self.points = points
+        anchorsPerName = perName
     }
 
     /// (first-level support, country support, nearness) of `mention`: the log count of other
     /// sure names sharing a first-level region or a country with one of its places, and 1 when
     /// one of its places lies within 100 km of another sure name's town.
     func support(for mention: Mention) -> (Double, Double, Double) {
-        guard anchors.contains(where: { $0.key != mention.key }) else { return (0, 0, 0) }
+        guard anchors.count > (anchorsPerName[mention.key] ?? 0) else { return (0, 0, 0) }
         let ownCountries = ownCountry[mention.key] ?? [:]
         let ownAdmin1s = ownAdmin1[mention.key] ?? [:]
-        let points = anchors.compactMap { $0.key != mention.key ? $0.point : nil }
         var bestAdmin1 = 0, bestCountry = 0
         var near = 0.0
         for candidate in mention.candidates.prefix(Self.candidateLimit) {
@@ -73,8 +88,8 @@ struct GeographicSupport {
             if near == 0 {
                 let point = index.coordinate(of: candidate.place)
                 // A degree of latitude is over 110 km: only points within 0.95° can be 100 km away.
-                for other in points where abs(other.latitude - point.latitude) < 0.95 {
-                    if GreatCircle.distance(point, other) < 100 { near = 1; break }
+                for other in points where other.key != mention.key && abs(other.point.latitude - point.latitude) < 0.95 {
+                    if GreatCircle.distance(point, other.point) < 100 { near = 1; break }
                 }
             }
         }

@@ -73,7 +73,7 @@ enum MentionFeatures {
             local[position][MentionFeature.admin1Support.rawValue] = admin1
             local[position][MentionFeature.countrySupport.rawValue] = country
             local[position][MentionFeature.nearSupport.rawValue] = near
-            local[position][MentionFeature.occurrences.rawValue] = log2(Double(occurrences[mention.key] ?? 1))
+            local[position][MentionFeature.occurrences.rawValue] = log2(Double(min(occurrences[mention.key] ?? 1, 32)))
             local[position][MentionFeature.personElsewhere.rawValue] = personKeys.contains(mention.key) ? 1 : 0
             local[position][MentionFeature.locativeElsewhere.rawValue] = locativeKeys.contains(mention.key) ? 1 : 0
         }

@@ -16,6 +16,11 @@ struct DocumentEvidence {
     private var points: [(name: Int, latitude: Double, longitude: Double, weight: Double)] = []
     private var closeDistance = 400.0
 
+    private struct PointKey: Hashable {
+        let name: Int
+        let place: Int
+    }
+
     init() {}
 
     init(mentions: [Mention], facts: [[CandidateFacts]], choice: [(Int, Double)], weights: ResolverWeights) {
@@ -29,6 +34,7 @@ struct DocumentEvidence {
         ownCountry = Array(repeating: [:], count: names.count)
         ownAdmin1 = Array(repeating: [:], count: names.count)
         ownTotal = Array(repeating: 0, count: names.count)
+        var pointOf: [PointKey: Int] = [:]
         for position in mentions.indices {
             let (chosen, confidence) = choice[position]
             guard chosen >= 0 else { continue }
@@ -47,7 +53,14 @@ struct DocumentEvidence {
                 ownAdmin1[name][fact.admin1, default: 0] += admin1Weight
             }
             if fact.kind == .city || fact.kind == .admin2 {
-                points.append((name, fact.latitude, fact.longitude, max(0.2, confidence)))
+                // One point per name and place, with its best weight: repeating a name adds none.
+                let weight = max(0.2, confidence)
+                if let known = pointOf[PointKey(name: name, place: fact.place)] {
+                    points[known].weight = max(points[known].weight, weight)
+                } else {
+                    pointOf[PointKey(name: name, place: fact.place)] = points.count
+                    points.append((name, fact.latitude, fact.longitude, weight))
+                }
             }
         }
     }
