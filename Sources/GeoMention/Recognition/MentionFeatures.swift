@@ -81,15 +81,26 @@ enum MentionFeatures {
     }
 
 
-    private static func lowerCaseWordSet(_ view: TokenView) -> Set<Substring> {
-        var words = Set<Substring>()
-        for token in view.tokens where token.kind == .word && token.shape == .lower {
-            words.insert(view.text.text(of: token))
+    /// Hashes of the lower-case words of the document (FNV-1a over their UTF-8 bytes).
+    private static func lowerCaseWordSet(_ view: TokenView) -> Set<UInt64> {
+        var words = Set<UInt64>()
+        var source = view.text.text
+        source.withUTF8 { bytes in
+            for token in view.tokens where token.kind == .word && token.shape == .lower {
+                words.insert(wordHash(UnsafeBufferPointer(rebasing: bytes[token.utf8Range])))
+            }
         }
         return words
     }
 
-    private static func fill(_ v: inout [Double], mention: Mention, view: TokenView, lowerCaseWords: Set<Substring>,
+    /// FNV-1a over `bytes`.
+    private static func wordHash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+        var hash: UInt64 = 14_695_981_039_346_656_037
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+        return hash
+    }
+
+    private static func fill(_ v: inout [Double], mention: Mention, view: TokenView, lowerCaseWords: Set<UInt64>,
                              mentionStarts: Set<Int>, mentionEnds: Set<Int>) {
         let tokens = view.tokens
         let first = mention.tokenRange.lowerBound
@@ -187,7 +198,7 @@ enum MentionFeatures {
            tokens[last + 2].startsUppercase, tokens[last + 2].sentence == tokens[last].sentence {
             flag(.qualifierAfter, true)
         }
-        flag(.lowercaseInDocument, single && lowerCaseWords.contains(Substring(view.lowercased(first))))
+        flag(.lowercaseInDocument, single && lowerCaseWords.contains(wordHash(view.lowercased(first).utf8)))
         flag(.partyHometown, ContextPatterns.isPartyHometown(first, view))
         flag(.basedAfter, ContextPatterns.isPlaceCompound(after: last, view))
         flag(.ofLocative, ContextPatterns.isLocativeOf(first, view))
