@@ -42,6 +42,7 @@ struct PlaceResolver {
         }
         let qualifierMatches = mentions.indices.map { self.qualifierMatches(mentions, facts, at: $0) }
         let topPriors = facts.map { $0.map(\.prior).max() ?? 0 }
+        let pools = Self.poolIDs(mentions, facts)
         var choice = mentions.indices.map { position -> (Int, Double) in
             let scores = facts[position].indices.map { candidate in
                 let fact = facts[position][candidate]
@@ -72,7 +73,7 @@ struct PlaceResolver {
             if keep, let explanation {
                 explanation.pointee = Explanation(places: facts.map { $0.map(\.place) }, vectors: vectors)
             }
-            choice = pooledChoice(mentions: mentions, facts: facts, scores: scores, qualifierMatches: qualifierMatches)
+            choice = pooledChoice(pools: pools, scores: scores, qualifierMatches: qualifierMatches)
         }
         return mentions.indices.map { position in
             let (chosen, confidence) = choice[position]
@@ -91,22 +92,23 @@ struct PlaceResolver {
         }
     }
 
-    /// One name, one sense: choices from the pooled scores of every mention of the same name.
-    private func pooledChoice(mentions: [Mention], facts: [[CandidateFacts]], scores: [[Double]],
-                              qualifierMatches: [Set<Int>]) -> [(Int, Double)] {
-        var pooled: [String: [Double]] = [:]
-        for position in mentions.indices where qualifierMatches[position].isEmpty {
-            let key = poolKey(mentions[position], facts[position])
-            if var sum = pooled[key] {
+    /// One name, one sense: choices from the pooled scores of every mention of the same name
+    /// (`pools` gives each mention's pool; a mention with its own qualifier decides alone).
+    private func pooledChoice(pools: [Int], scores: [[Double]], qualifierMatches: [Set<Int>]) -> [(Int, Double)] {
+        var pooled = [[Double]?](repeating: nil, count: (pools.max() ?? -1) + 1)
+        for position in pools.indices where qualifierMatches[position].isEmpty {
+            let pool = pools[position]
+            if var sum = pooled[pool] {
+                pooled[pool] = nil
                 for candidate in sum.indices where candidate < scores[position].count { sum[candidate] += scores[position][candidate] }
-                pooled[key] = sum
+                pooled[pool] = sum
             } else {
-                pooled[key] = scores[position]
+                pooled[pool] = scores[position]
             }
         }
-        return mentions.indices.map { position in
+        return pools.indices.map { position in
             if !qualifierMatches[position].isEmpty { return Self.best(scores[position]) }
-            let pool = pooled[poolKey(mentions[position], facts[position])] ?? scores[position]
+            let pool = pooled[pools[position]] ?? scores[position]
             let best = Self.best(pool).0
             return (best, Self.confidence(pool, chosen: best))
         }
@@ -142,9 +144,16 @@ struct PlaceResolver {
         return facts.filter { !($0.kind == .admin1 && seatUnits.contains($0.place)) }
     }
 
-    /// Mentions whose key and candidate list are the same share one sense.
-    private func poolKey(_ mention: Mention, _ facts: [CandidateFacts]) -> String {
-        mention.evidenceKey + "#" + String(facts.count)
+    /// Mentions whose name and number of candidates are the same share one sense: each mention's
+    /// pool, numbered in order of first appearance.
+    private static func poolIDs(_ mentions: [Mention], _ facts: [[CandidateFacts]]) -> [Int] {
+        var ids: [String: Int] = [:]
+        return mentions.indices.map { position in
+            let key = mentions[position].evidenceKey + "#" + String(facts[position].count)
+            if let known = ids[key] { return known }
+            ids[key] = ids.count
+            return ids.count - 1
+        }
     }
 
     /// Candidates of mention `position` that its qualifier contains.
