@@ -2,7 +2,7 @@ import Foundation
 
 /// One feature of ``MentionFeatures``, in vector order. Its ``name`` (the case name in snake case,
 /// "kind_country") names its weight in the model file.
-enum MentionFeature: Int, CaseIterable {
+enum MentionFeature: Int, CaseIterable, SnakeCaseNamed {
         case bias, prior, kindCountry, kindAdmin1, kindAdmin2, kindRegion, kindPhysical, formAbbreviation
         case formDemonym, words2, words3plus, zipf, lowercaseWord, lowercaseZipf, properNoun, givenName
         case surname, weakCapital, weakLowercase, allCaps, capitalsContext, locative, determinerBefore
@@ -13,16 +13,6 @@ enum MentionFeature: Int, CaseIterable {
         case insideParentheses, placeAfter, placeBefore, directionBefore, institutionAfter, personLikePlace
         case theBeforeSmall, theBefore, admin1Support, countrySupport, nearSupport, commonWordAfter
         case partyHometown, ofLocative, ofAfterPerson, listLocative, unitList, basedAfter
-
-    /// The name in the model file: the case name with each capital turned into "_" and a
-    /// lower-case letter.
-    var name: String {
-        var out = ""
-        for character in String(describing: self) {
-            if character.isUppercase { out += "_" + character.lowercased() } else { out.append(character) }
-        }
-        return out
-    }
 }
 
 /// The facts the ``RecognitionModel`` weighs to decide whether a spotted name is a place.

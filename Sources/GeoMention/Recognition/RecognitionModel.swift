@@ -34,28 +34,19 @@ public struct RecognitionModel: Hashable, Sendable {
     /// Reads the model file of the gazetteer folder `directory`.
     /// - Throws: ``GazetteerError`` naming the file when it is missing or malformed.
     public static func load(gazetteerDirectory directory: String) throws -> RecognitionModel {
-        let path = directory + "/" + relativePath
-        guard let data = FileManager.default.contents(atPath: path) else { throw GazetteerError.missingFile(path: path) }
+        let file = try ModelFile(gazetteerDirectory: directory, relativePath: relativePath)
         var weights = [Double](repeating: 0, count: MentionFeatures.count)
         var secondStage: [Double] = [0, 1, 0, 0]
         var threshold = 0.5
-        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let fields = trimmed.split(separator: "\t")
-            if fields.first == "feature" { continue }
-            guard fields.count == 2, let value = Double(fields[1]) else {
-                throw GazetteerError.malformed(path: path, line: number + 1, reason: "expected feature<TAB>weight")
-            }
-            let name = String(fields[0])
-            if name == "threshold" {
-                threshold = value
-            } else if let position = secondStageNames.firstIndex(of: name) {
-                secondStage[position] = value
-            } else if let position = MentionFeatures.names.firstIndex(of: name) {
-                weights[position] = value
+        for entry in file.entries {
+            if entry.name == "threshold" {
+                threshold = entry.value
+            } else if let position = secondStageNames.firstIndex(of: entry.name) {
+                secondStage[position] = entry.value
+            } else if let position = MentionFeatures.names.firstIndex(of: entry.name) {
+                weights[position] = entry.value
             } else {
-                throw GazetteerError.malformed(path: path, line: number + 1, reason: "unknown feature \(name)")
+                throw file.unknown(entry)
             }
         }
         return RecognitionModel(weights: weights, secondStage: secondStage, threshold: threshold)

@@ -2,21 +2,11 @@ import Foundation
 
 /// One feature of ``ResolverFeatures``, in vector order. Its ``name`` (the case name in snake case,
 /// "kind_country") names its weight in the model file.
-enum ResolverFeature: Int, CaseIterable {
+enum ResolverFeature: Int, CaseIterable, SnakeCaseNamed {
         case prior, kindCountry, kindAdmin1, kindAdmin2, kindRegion, kindPhysical, alternateName
         case formAbbreviation, formDemonym, countryEvidence, admin1Evidence, closeness, seat
         case datelineCountry, datelineAdmin1, topPrior, dominantCountry, capital, evidenceShare
         case alternateMajor
-
-    /// The name in the model file: the case name with each capital turned into "_" and a
-    /// lower-case letter.
-    var name: String {
-        var out = ""
-        for character in String(describing: self) {
-            if character.isUppercase { out += "_" + character.lowercased() } else { out.append(character) }
-        }
-        return out
-    }
 }
 
 /// The facts the ``ResolverModel`` weighs to choose among a mention's candidates.

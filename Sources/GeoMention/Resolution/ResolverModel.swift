@@ -21,21 +21,11 @@ public struct ResolverModel: Hashable, Sendable {
     /// Reads the model file of the gazetteer folder `directory`.
     /// - Throws: ``GazetteerError`` naming the file when it is missing or malformed.
     public static func load(gazetteerDirectory directory: String) throws -> ResolverModel {
-        let path = directory + "/" + relativePath
-        guard let data = FileManager.default.contents(atPath: path) else { throw GazetteerError.missingFile(path: path) }
+        let file = try ModelFile(gazetteerDirectory: directory, relativePath: relativePath)
         var weights = [Double](repeating: 0, count: ResolverFeatures.count)
-        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let fields = trimmed.split(separator: "\t")
-            if fields.first == "feature" { continue }
-            guard fields.count == 2, let value = Double(fields[1]) else {
-                throw GazetteerError.malformed(path: path, line: number + 1, reason: "expected feature<TAB>weight")
-            }
-            guard let position = ResolverFeatures.names.firstIndex(of: String(fields[0])) else {
-                throw GazetteerError.malformed(path: path, line: number + 1, reason: "unknown feature \(fields[0])")
-            }
-            weights[position] = value
+        for entry in file.entries {
+            guard let position = ResolverFeatures.names.firstIndex(of: entry.name) else { throw file.unknown(entry) }
+            weights[position] = entry.value
         }
         return ResolverModel(weights: weights)
     }
