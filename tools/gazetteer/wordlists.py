@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import gzip
 import re
-import subprocess
 import sys
-import tarfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -29,28 +27,6 @@ NAMES = ("names", "0.3.0")
 MIN_ENGLISH_WORDS = 50_000
 ZIPF_FLOOR = 1.5          # keep every alphabetic word at or above this frequency
 WORD_RE = re.compile(r"^[a-z][a-z'\-]*[a-z]$|^[a-z]$")
-
-
-def pip_sdist(name: str, version: str, cache_dir: Path) -> Path:
-    """Like fetch.pip_package, for a package published only as a source archive."""
-    target = cache_dir / "pypi" / f"{name}-{version}"
-    if (target / ".complete").exists():
-        return target
-    sdists = cache_dir / "sdists"
-    sdists.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        ["pip", "download", "--no-deps", "--no-binary=:all:", "-q",
-         "-d", str(sdists), f"{name}=={version}"],
-        check=True,
-    )
-    matches = [a for a in sdists.glob(f"{name}-{version}.tar.gz")]
-    if not matches:
-        raise FileNotFoundError(f"no source archive for {name}=={version} in {sdists}")
-    target.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(matches[0]) as archive:
-        archive.extractall(target, filter="data")
-    (target / ".complete").write_text(matches[0].name)
-    return target
 
 
 def _msgpack_unpackb(cache_dir: Path):
@@ -121,7 +97,7 @@ def write_wordlists(cache_dir: Path, out_dir: Path) -> None:
         for word, zipf in keep:
             fh.write(f"{word}\t{zipf:.2f}\t{cases.get(word, '')}\n")
 
-    root = pip_sdist(*NAMES, cache_dir) / f"{NAMES[0]}-{NAMES[1]}" / "names"
+    root = fetch.pip_package(*NAMES, cache_dir=cache_dir, source=True) / f"{NAMES[0]}-{NAMES[1]}" / "names"
     male = {n: (p, r) for n, p, r in _census(root / "dist.male.first")}
     female = {n: (p, r) for n, p, r in _census(root / "dist.female.first")}
     given = []

@@ -21,30 +21,16 @@ corpora are read here, at training time; GeoMention never reads them.
 from __future__ import annotations
 
 import argparse
-import json
-import re
-import subprocess
 import sys
 from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[2]
-# Corpus name -> which annotated toponyms count (the evaluation protocol of each corpus).
-CORPORA = {"lgl": "coords", "geovirus": "coords", "geowebnews": "geonameid"}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import CORPORA, REPO, eupeg_matches, explain, feature_names, gold_toponyms  # noqa: E402
 
 
-def feature_names() -> list[str]:
-    """The feature names in the order GeoMention computes them, read from its source: the cases of
-    `enum MentionFeature`, each capital turned into "_" and a lower-case letter."""
-    source = (REPO / "Sources" / "GeoMention" / "Recognition" / "MentionFeatures.swift").read_text(encoding="utf-8")
-    block = source.split("enum MentionFeature: Int, CaseIterable {", 1)[1].split("var name", 1)[0]
-    cases = [c.strip() for line in block.splitlines() if line.strip().startswith("case ")
-             for c in line.strip()[5:].split(",") if c.strip()]
-    return [re.sub(r"([A-Z])", lambda m: "_" + m.group(1).lower(), c) for c in cases]
-
-
-FEATURES = feature_names()
+FEATURES = feature_names("Recognition/MentionFeatures.swift", "MentionFeature")
 SECOND_STAGE = ["s2_bias", "s2_logit", "s2_other_max", "s2_other_present"]
 
 
@@ -52,28 +38,15 @@ class Corpus:
     """The spotted names of one corpus with their features and labels."""
 
     def __init__(self, gold_path: Path, subset: str, binary: Path):
-        gold = {}
-        for line in gold_path.open(encoding="utf-8"):
-            doc = json.loads(line)
-            gold[doc["id"]] = [t for t in doc["toponyms"]
-                               if (t.get("geonameid") is not None if subset == "geonameid" else t.get("lat") is not None)]
-        out = subprocess.run([str(binary), "extract", "--explain", str(gold_path)], check=True,
-                             capture_output=True, text=True).stdout
-        considered = {doc["id"]: doc["considered"] for doc in map(json.loads, out.splitlines())}
+        gold = gold_toponyms(gold_path, subset)
+        considered = explain(binary, gold_path)
         rows, labels, groups, fixed = [], [], [], []
         for doc_id, gold_list in gold.items():
             items = considered.get(doc_id, [])
-            used, matched = set(), [False] * len(items)
-            for g in gold_list:
-                mid = (g["start"] + g["end"]) / 2
-                for i, p in enumerate(items):
-                    if i not in used and abs(mid - (p["start"] + p["end"]) / 2) < 10 and p["name"].lower() == g["name"].lower():
-                        used.add(i)
-                        matched[i] = True
-                        break
+            matched = {i for _, i in eupeg_matches(gold_list, items)}
             for i, p in enumerate(items):
                 rows.append([p["features"].get(n, 0.0) for n in FEATURES])
-                labels.append(1.0 if matched[i] else 0.0)
+                labels.append(1.0 if i in matched else 0.0)
                 groups.append(f"{doc_id}\u0000{p['key']}")
                 fixed.append(bool(p["features"].get("form_demonym") or p["features"].get("unit_list")))
         self.x = np.array(rows, dtype=float)

@@ -22,30 +22,17 @@ here, at training time; GeoMention never reads them.
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import math
-import subprocess
 import sys
 from pathlib import Path
 
 import numpy as np
 
-REPO = Path(__file__).resolve().parents[2]
-CORPORA = {"lgl": "coords", "geovirus": "coords", "geowebnews": "geonameid"}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import CORPORA, REPO, eupeg_matches, explain, feature_names, gold_toponyms  # noqa: E402
 
 
-def feature_names() -> list[str]:
-    """The feature names in the order GeoMention computes them, read from its source: the cases of
-    `enum ResolverFeature`, each capital turned into "_" and a lower-case letter."""
-    source = (REPO / "Sources" / "GeoMention" / "Resolution" / "ResolverFeatures.swift").read_text(encoding="utf-8")
-    block = source.split("enum ResolverFeature: Int, CaseIterable {", 1)[1].split("var name", 1)[0]
-    cases = [c.strip() for line in block.splitlines() if line.strip().startswith("case ")
-             for c in line.strip()[5:].split(",") if c.strip()]
-    return [re.sub(r"([A-Z])", lambda m: "_" + m.group(1).lower(), c) for c in cases]
-
-
-FEATURES = feature_names()
+FEATURES = feature_names("Resolution/ResolverFeatures.swift", "ResolverFeature")
 
 
 def distance(lat1, lon1, lat2, lon2):
@@ -59,35 +46,23 @@ class Corpus:
     """Labelled mentions of one corpus: a feature matrix per mention and the annotated candidate."""
 
     def __init__(self, gold_path: Path, subset: str, binary: Path):
-        gold = {}
-        for line in gold_path.open(encoding="utf-8"):
-            doc = json.loads(line)
-            gold[doc["id"]] = [t for t in doc["toponyms"]
-                               if (t.get("geonameid") is not None if subset == "geonameid" else t.get("lat") is not None)]
-        out = subprocess.run([str(binary), "extract", "--explain", str(gold_path)], check=True,
-                             capture_output=True, text=True).stdout
-        self.groups = []  # (features matrix, label index, candidate distances to gold, label has same id)
-        for doc in map(json.loads, out.splitlines()):
-            kept = [c for c in doc["considered"] if c["kept"]]
-            used = set()
-            for g in gold.get(doc["id"], []):
-                mid = (g["start"] + g["end"]) / 2
-                for i, p in enumerate(kept):
-                    if i in used or abs(mid - (p["start"] + p["end"]) / 2) >= 10 or p["name"].lower() != g["name"].lower():
-                        continue
-                    used.add(i)
-                    cands = p["candidates"]
-                    if not cands:
-                        break
-                    dists = np.array([distance(g["lat"], g["lon"], c["lat"], c["lon"]) for c in cands])
-                    label = next((j for j, c in enumerate(cands)
-                                  if g.get("geonameid") is not None and c["geonameid"] == g["geonameid"]), None)
-                    if label is None and dists.min() <= 50:
-                        label = int(dists.argmin())
-                    if label is not None:
-                        x = np.array([[c["features"].get(n, 0.0) for n in FEATURES] for c in cands])
-                        self.groups.append((x, label, dists))
-                    break
+        gold = gold_toponyms(gold_path, subset)
+        considered = explain(binary, gold_path)
+        self.groups = []  # (features matrix, label index, candidate distances to the annotated point)
+        for doc_id, items in considered.items():
+            kept = [c for c in items if c["kept"]]
+            for g, i in eupeg_matches(gold.get(doc_id, []), kept):
+                cands = kept[i]["candidates"]
+                if not cands:
+                    continue
+                dists = np.array([distance(g["lat"], g["lon"], c["lat"], c["lon"]) for c in cands])
+                label = next((j for j, c in enumerate(cands)
+                              if g.get("geonameid") is not None and c["geonameid"] == g["geonameid"]), None)
+                if label is None and dists.min() <= 50:
+                    label = int(dists.argmin())
+                if label is not None:
+                    x = np.array([[c["features"].get(n, 0.0) for n in FEATURES] for c in cands])
+                    self.groups.append((x, label, dists))
 
 
 def fit(groups, l2: float, weights: np.ndarray) -> np.ndarray:
