@@ -63,8 +63,8 @@ struct CorpusGenerator {
     /// Writes documents to `path` until at least `bytes` bytes are written.
     /// - Returns: The number of documents written.
     mutating func write(to path: String, bytes target: Int) throws -> Int {
-        FileManager.default.createFile(atPath: path, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: path) else {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
         }
         defer { try? handle.close() }
