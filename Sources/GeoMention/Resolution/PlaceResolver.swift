@@ -47,7 +47,6 @@ struct PlaceResolver {
             let scores = facts[position].indices.map { candidate in
                 let fact = facts[position][candidate]
                 return fact.prior - (fact.isPrimaryName || fact.form != .name ? 0 : weights.alternateName)
-                    + (qualifierMatches[position].contains(candidate) ? weights.qualifier : 0)
             }
             return Self.best(scores)
         }

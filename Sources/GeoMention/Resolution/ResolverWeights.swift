@@ -1,15 +1,9 @@
-/// The weights the resolver gives each kind of evidence, in units of prominence (one unit is a
-/// tenfold difference in population).
+/// The resolver's fixed settings: how the first round chooses before there is document
+/// evidence, how many rounds follow, and its limits. The weights of the evidence itself are the
+/// trained ``ResolverModel``.
 struct ResolverWeights: Hashable, Sendable {
-    /// An explicit qualifier that contains the candidate ("Paris, Texas").
-    var qualifier = 8.0
-    /// Per log unit of weight of the candidate's country in the document.
-    var country = 1.6
-    /// Per log unit of weight of the candidate's first-level region in the document.
-    var admin1 = 2.4
-    /// Closeness to the other places of the document (0 to 1, scaled by this).
-    var proximity = 2.0
-    /// Cost of matching by an alternate or former name rather than the place's own name.
+    /// First round: the prominence taken from a candidate matched only by an alternate or former
+    /// name (one unit is a tenfold difference in population).
     var alternateName = 0.75
     /// Rounds of gathering evidence from the places chosen.
     var rounds = 2
