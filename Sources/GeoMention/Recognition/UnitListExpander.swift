@@ -7,13 +7,14 @@
 struct UnitListExpander {
     let view: TokenView
 
-    /// Plural unit words and the singular that forms each item's name.
+    /// Plural unit words (all eight letters long) and the singular that forms each item's name.
     static let units: [String: String] = ["counties": "county", "parishes": "parish", "boroughs": "borough"]
 
     func expand(_ mentions: [Mention]) -> [Mention] {
         let tokens = view.tokens
         var found: [Mention] = []
-        for position in tokens.indices where tokens[position].kind == .word && tokens[position].shape == .lower {
+        for position in tokens.indices where tokens[position].kind == .word && tokens[position].shape == .lower
+            && tokens[position].utf8End - tokens[position].utf8Start == 8 {  // the length of every unit word
             guard let unit = Self.units[view.lowercased(position)] else { continue }
             found.append(contentsOf: items(before: position, unit: unit))
         }
