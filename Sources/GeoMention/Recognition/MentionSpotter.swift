@@ -32,14 +32,14 @@ struct MentionSpotter {
                 }
                 key.removeAll(keepingCapacity: true)
                 var last = position
-                var best: (last: Int, entry: KeyEntry)?
+                var best: (last: Int, entry: KeyEntry, keyLength: Int)?
                 var words = 1
                 var glued = false
                 while true {
                     append(tokens[last], of: bytes, to: &key, glued: glued)
                     guard let entry = key.withUnsafeBufferPointer({ index.entry(forKey: $0) }) else { break }
                     if !entry.postings.isEmpty && tokens[last].startsUppercase {
-                        best = (last, entry)
+                        best = (last, entry, key.count)
                     }
                     guard entry.isPrefix, words < Self.maximumWords,
                           let next = nextWord(after: last, in: tokens, bytes: bytes, key: &key) else { break }
@@ -50,6 +50,7 @@ struct MentionSpotter {
                     words += 1
                 }
                 if let best, let mention = makeMention(tokens: position...best.last, entry: best.entry,
+                                                       key: String(decoding: key[..<best.keyLength], as: UTF8.self),
                                                        text: text, bytes: bytes) {
                     spotted.append(mention)
                     position = best.last + 1
@@ -111,7 +112,7 @@ struct MentionSpotter {
 
     /// Builds the mention for tokens `range` with the postings that pass the case rules, or nil
     /// when none does.
-    private func makeMention(tokens range: ClosedRange<Int>, entry: KeyEntry, text: TokenizedText,
+    private func makeMention(tokens range: ClosedRange<Int>, entry: KeyEntry, key: String, text: TokenizedText,
                              bytes: UnsafeBufferPointer<UInt8>) -> Mention? {
         let tokens = text.tokens
         let first = tokens[range.lowerBound], last = tokens[range.upperBound]
@@ -158,7 +159,7 @@ struct MentionSpotter {
         let surface = String(decoding: UnsafeBufferPointer(rebasing: bytes[first.utf8Start..<end.utf8]), as: UTF8.self)
         return Mention(start: first.start, end: end.scalar, utf8Range: first.utf8Start..<end.utf8,
                        tokenRange: range.lowerBound..<end.token, text: surface,
-                       key: NameNormalizer.normalize(surface), sentence: first.sentence, candidates: candidates)
+                       key: key, sentence: first.sentence, candidates: candidates)
     }
 
     /// Whether `surface` is exactly `written` followed by a period ("Ill." for "Ill", "W.Va." for
