@@ -31,7 +31,7 @@ enum MentionFeatures {
 
     /// Feature vectors for every mention of a document, in mention order.
     static func vectors(for mentions: [Mention], view: TokenView) -> [[Double]] {
-        let lowerCaseWords = lowerCaseWordSet(view)
+        let lowerCaseWords = lowerCaseWordSet(view, mentions: mentions)
         var local: [[Double]] = []
         var personKeys = Set<String>(), locativeKeys = Set<String>()
         var occurrences: [String: Int] = [:]
@@ -71,12 +71,19 @@ enum MentionFeatures {
     }
 
 
-    /// Hashes of the lower-case words of the document (FNV-1a over their UTF-8 bytes).
-    private static func lowerCaseWordSet(_ view: TokenView) -> Set<UInt64> {
+    /// Hashes of the lower-case words of the document (FNV-1a over their UTF-8 bytes) that could
+    /// be one of the one-word mentions: only words of the same byte length are hashed.
+    private static func lowerCaseWordSet(_ view: TokenView, mentions: [Mention]) -> Set<UInt64> {
+        var lengths = Set<Int>()
+        for mention in mentions where mention.tokenRange.count == 1 {
+            lengths.insert(view.tokens[mention.tokenRange.lowerBound].utf8End - view.tokens[mention.tokenRange.lowerBound].utf8Start)
+        }
         var words = Set<UInt64>()
+        guard !lengths.isEmpty else { return words }
         var source = view.text.text
         source.withUTF8 { bytes in
-            for token in view.tokens where token.kind == .word && token.shape == .lower {
+            for token in view.tokens where token.kind == .word && token.shape == .lower
+                && lengths.contains(token.utf8End - token.utf8Start) {
                 words.insert(wordHash(UnsafeBufferPointer(rebasing: bytes[token.utf8Range])))
             }
         }
