@@ -101,7 +101,9 @@ struct MentionFilter {
         if RecognitionLexicon.personTitles.contains(mention.key) && mention.candidates.allSatisfy({ $0.form == .name }) {
             return true
         }
-        guard mention.tokenRange.count == 1 else { return false }
+        // Only a word with an apostrophe can be a contraction.
+        guard mention.tokenRange.count == 1,
+              mention.text.utf8.contains(UInt8(ascii: "'")) || mention.text.contains("’") else { return false }
         let word = view.lowercased(mention.tokenRange.lowerBound)
         for suffix in ["’ve", "'ve", "’re", "'re", "’ll", "'ll", "n’t", "n't", "’d", "'d", "’m", "'m"]
         where word.hasSuffix(suffix) {
