@@ -40,7 +40,7 @@ class Corpus:
     def __init__(self, gold_path: Path, subset: str, binary: Path):
         gold = gold_toponyms(gold_path, subset)
         considered = explain(binary, gold_path)
-        rows, labels, groups, fixed = [], [], [], []
+        rows, labels, groups, fixed, located = [], [], [], [], []
         for doc_id, gold_list in gold.items():
             items = considered.get(doc_id, [])
             matched = {i for _, i in eupeg_matches(gold_list, items)}
@@ -48,11 +48,16 @@ class Corpus:
                 rows.append([p["features"].get(n, 0.0) for n in FEATURES])
                 labels.append(1.0 if i in matched else 0.0)
                 groups.append(f"{doc_id}\u0000{p['key']}")
-                fixed.append(bool(p["features"].get("form_demonym") or p["features"].get("unit_list")))
+                # Kept without the model: demonyms, unit lists, and names the gazetteer lacks (no
+                # features), which carry no coordinates and so never count under the protocols.
+                fixed.append(bool(p["features"].get("form_demonym") or p["features"].get("unit_list")
+                                  or not p["features"].get("bias")))
+                located.append(bool(p["features"].get("bias")))
         self.x = np.array(rows, dtype=float)
         self.y = np.array(labels)
         self.groups = np.array(groups)
         self.fixed = np.array(fixed)
+        self.located = np.array(located)
         self.total = sum(len(v) for v in gold.values())
 
 
@@ -114,7 +119,7 @@ def train(corpora: list[Corpus], l2: float):
 
 def scores_at(corpus: Corpus, w1, w2, threshold):
     p = np.where(corpus.fixed, 1.0, sigmoid(second_stage_inputs(corpus, w1) @ w2))
-    keep = p >= threshold
+    keep = (p >= threshold) & corpus.located
     tp = float((keep & (corpus.y == 1)).sum())
     fp = float((keep & (corpus.y == 0)).sum())
     precision = tp / (tp + fp) if tp + fp else 0.0

@@ -35,6 +35,7 @@ public struct GeoParser: Sendable {
         let view = TokenView(text: tokenized, index: gazetteer.index)
         var spotted = MentionFilter(view: view).filter(MentionSpotter(index: gazetteer.index).spot(tokenized))
         spotted = UnitListExpander(view: view).expand(spotted)
+        spotted = UnknownPlaceFinder(view: view).adding(to: spotted)
         if !options.includeDemonyms {
             spotted.removeAll { mention in mention.candidates.allSatisfy { $0.form == .demonym } }
         }
@@ -43,7 +44,7 @@ public struct GeoParser: Sendable {
         let model = gazetteer.recognitionModel
         // A demonym always refers to its place; the model weighs only names.
         let probabilities = model.probabilities(keys: spotted.map(\.key), vectors: features,
-                                                fixed: spotted.map { $0.isDemonym || $0.cues.contains(.unitList) ? 1 : nil })
+                                                fixed: spotted.map { $0.isDemonym || $0.isUnknownPlace || $0.cues.contains(.unitList) ? 1 : nil })
         var considered: [ConsideredMention] = []
         if options.explain {
             considered = spotted.indices.map {

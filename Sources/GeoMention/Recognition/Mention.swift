@@ -31,7 +31,11 @@ public struct Mention: Hashable, Sendable {
     public var evidenceKey: String { cues.contains(.unitWordAfter) ? key + "#unit" : key }
 
     /// Every candidate is reached by a demonym ("Russians", "Kurdish").
-    public var isDemonym: Bool { candidates.allSatisfy { $0.form == .demonym } }
+    public var isDemonym: Bool { !candidates.isEmpty && candidates.allSatisfy { $0.form == .demonym } }
+
+    /// The text names a place by its form ("Neches River", "Fort Benning") but the gazetteer
+    /// knows none of that name: it is reported without coordinates.
+    public var isUnknownPlace: Bool { candidates.isEmpty }
 
     /// The most prominent candidate's prominence.
     public var topPrior: Double { candidates.first?.prior ?? 0 }

@@ -39,8 +39,10 @@ enum MentionFeatures {
         let mentionEnds = Set(mentions.map { $0.tokenRange.upperBound - 1 })
         for mention in mentions {
             var vector = [Double](repeating: 0, count: count)
-            fill(&vector, mention: mention, view: view, lowerCaseWords: lowerCaseWords,
-                 mentionStarts: mentionStarts, mentionEnds: mentionEnds)
+            if !mention.candidates.isEmpty {
+                fill(&vector, mention: mention, view: view, lowerCaseWords: lowerCaseWords,
+                     mentionStarts: mentionStarts, mentionEnds: mentionEnds)
+            }
             if vector[MentionFeature.givenNameBefore.rawValue] > 0 || vector[MentionFeature.surnameAfter.rawValue] > 0 { personKeys.insert(mention.key) }
             if mention.cues.contains(.locativePreposition) || vector[MentionFeature.qualifierAfter.rawValue] > 0 {
                 locativeKeys.insert(mention.key)

@@ -78,7 +78,7 @@ struct PlaceResolver {
             let (chosen, confidence) = choice[position]
             guard chosen >= 0 else {
                 return ResolvedMention(mention: mentions[position], place: nil, form: .name, confidence: 0,
-                                       reason: "no candidate")
+                                       reason: "not in the gazetteer")
             }
             let fact = facts[position][chosen]
             return ResolvedMention(

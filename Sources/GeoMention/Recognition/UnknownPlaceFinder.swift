@@ -1,0 +1,100 @@
+/// Finds names that are places by their form but that the gazetteer does not know, so that they
+/// are reported (without coordinates) instead of silently dropped: capitalised words before a
+/// feature word ("Neches River", "Freeborn Lake", "Readington Township", "Preble County") or
+/// after one ("Lake Vermont", "Fort Benning", "Mount Ushba", "River Lune").
+///
+/// Only stretches that no spotted name overlaps are considered; a candidate stretch must not
+/// continue into a street, an organisation or an institution ("Mahnomen County Road").
+struct UnknownPlaceFinder {
+    let view: TokenView
+
+    /// Feature words that end a place name.
+    static let trailingWords: Set<String> = [
+        "river", "creek", "lake", "county", "parish", "township", "valley", "mountains", "island", "islands",
+        "bay", "canyon",
+    ]
+    /// Feature words that begin a place name.
+    static let leadingWords: Set<String> = ["lake", "mount", "mt", "fort", "river"]
+
+    /// `mentions` with the unknown places added in text order. A lone feature word the spotter
+    /// took for a place ("Lake", a town in Mississippi) gives way to the longer unknown name.
+    func adding(to mentions: [Mention]) -> [Mention] {
+        let found = find(besides: mentions.filter { !isLoneFeatureWord($0) })
+        guard !found.isEmpty else { return mentions }
+        let taken = Set(found.flatMap { Array($0.tokenRange) })
+        var result = mentions.filter { !$0.tokenRange.contains(where: taken.contains) }
+        result += found
+        result.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+        return result
+    }
+
+    private func isLoneFeatureWord(_ mention: Mention) -> Bool {
+        mention.tokenRange.count == 1 && (Self.leadingWords.contains(mention.key) || Self.trailingWords.contains(mention.key))
+    }
+
+    private func find(besides mentions: [Mention]) -> [Mention] {
+        let tokens = view.tokens
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for mention in mentions { for position in mention.tokenRange { covered[position] = true } }
+        var found: [Mention] = []
+        var position = 0
+        while position < tokens.count {
+            guard tokens[position].kind == .word, tokens[position].shape == .capitalized, !covered[position] else {
+                position += 1
+                continue
+            }
+            // A run of capitalised words in one sentence.
+            var end = position
+            while end + 1 < tokens.count, tokens[end + 1].kind == .word, tokens[end + 1].shape == .capitalized,
+                  !covered[end + 1], tokens[end + 1].sentence == tokens[position].sentence,
+                  !tokens[end + 1].followsNewline, end + 1 - position < 4 {
+                end += 1
+            }
+            if let range = placeLike(position...end) { found.append(mention(range)) }
+            position = end + 1
+        }
+        return found
+    }
+
+    /// The part of the run that reads as a place name, if any.
+    private func placeLike(_ run: ClosedRange<Int>) -> ClosedRange<Int>? {
+        guard run.count >= 2 else { return nil }
+        if let next = view.adjacentWord(after: run.upperBound), view.tokens[next].startsUppercase {
+            return nil  // the run goes on into another capitalised word: a longer name
+        }
+        let last = view.lowercased(run.upperBound)
+        if Self.trailingWords.contains(last), !isWeakStart(run.lowerBound),
+           (run.lowerBound..<run.upperBound).allSatisfy(isNameWord) {
+            return run
+        }
+        let first = view.lowercased(run.lowerBound)
+        if Self.leadingWords.contains(first), run.count <= 3,
+           ((run.lowerBound + 1)...run.upperBound).allSatisfy(isNameWord) {
+            return run
+        }
+        return nil
+    }
+
+    /// A word that can be part of a proper name: not a title, not a common English word.
+    private func isNameWord(_ position: Int) -> Bool {
+        let word = view.lowercased(position)
+        if RecognitionLexicon.personTitles.contains(word) { return false }
+        let info = view.wordInfo(position)
+        return !(info.isLowerCaseWord && info.zipf >= 3.5)
+    }
+
+    /// The run opens a sentence with a common English word ("Rising River levels").
+    private func isWeakStart(_ position: Int) -> Bool {
+        guard view.tokens[position].isSentenceStart else { return false }
+        let info = view.wordInfo(position)
+        return info.isLowerCaseWord && info.zipf >= 4
+    }
+
+    private func mention(_ range: ClosedRange<Int>) -> Mention {
+        let first = view.tokens[range.lowerBound], last = view.tokens[range.upperBound]
+        let text = String(view.text.text(utf8Range: first.utf8Start..<last.utf8End))
+        return Mention(start: first.start, end: last.end, utf8Range: first.utf8Start..<last.utf8End,
+                       tokenRange: range.lowerBound..<(range.upperBound + 1), text: text,
+                       key: NameNormalizer.normalize(text), sentence: first.sentence, candidates: [])
+    }
+}
