@@ -58,10 +58,10 @@ public final class GazetteerIndex: @unchecked Sendable {
         let base = UnsafeRawPointer(mapped)
         self.base = base
         length = size
-        func u32(_ offset: Int) -> Int { Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))) }
-        func u64(_ offset: Int) -> Int { Int(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) }
+        func u32(_ offset: Int) -> Int { Int(base.littleEndian(UInt32.self, at: offset)) }
+        func u64(_ offset: Int) -> Int { Int(base.littleEndian(UInt64.self, at: offset)) }
         let magic = (0..<8).map { base.load(fromByteOffset: $0, as: UInt8.self) }
-        let storedFingerprint = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: IndexLayout.Header.fingerprint, as: UInt64.self))
+        let storedFingerprint = base.littleEndian(UInt64.self, at: IndexLayout.Header.fingerprint)
         var problem: String?
         if magic != IndexLayout.magic || u32(IndexLayout.Header.version) != Int(IndexLayout.version) {
             problem = "stale"
@@ -121,9 +121,9 @@ public final class GazetteerIndex: @unchecked Sendable {
             let continent = (24..<26).map { base.load(fromByteOffset: record + $0, as: UInt8.self) }.filter { $0 != 0 }
             countries[iso2] = CountryRecord(
                 iso2: iso2, iso3: String(decoding: bytes[2..<5], as: UTF8.self),
-                numeric: Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: record + 6, as: UInt16.self))),
-                place: Int(Int32(littleEndian: base.loadUnaligned(fromByteOffset: record + 8, as: Int32.self))),
-                capital: Int(Int32(littleEndian: base.loadUnaligned(fromByteOffset: record + 12, as: Int32.self))),
+                numeric: Int(base.littleEndian(UInt16.self, at: record + 6)),
+                place: Int(base.littleEndian(Int32.self, at: record + 8)),
+                capital: Int(base.littleEndian(Int32.self, at: record + 12)),
                 name: Self.string(base, stringsOffset, u32(record + 16), u32(record + 20)),
                 continent: String(decoding: continent, as: UTF8.self))
         }
@@ -152,8 +152,8 @@ public final class GazetteerIndex: @unchecked Sendable {
     }
 
     private static func stringField(_ base: UnsafeRawPointer, _ poolOffset: Int, _ fieldOffset: Int) -> String {
-        let offset = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: fieldOffset, as: UInt32.self)))
-        let length = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: fieldOffset + 4, as: UInt32.self)))
+        let offset = Int(base.littleEndian(UInt32.self, at: fieldOffset))
+        let length = Int(base.littleEndian(UInt32.self, at: fieldOffset + 4))
         return string(base, poolOffset, offset, length)
     }
 
@@ -171,28 +171,28 @@ public final class GazetteerIndex: @unchecked Sendable {
     /// The population of place `index`.
     @inline(__always)
     func population(of index: Int) -> Int {
-        Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: record(index) + IndexLayout.PlaceField.population, as: UInt32.self)))
+        Int(base.littleEndian(UInt32.self, at: record(index) + IndexLayout.PlaceField.population))
     }
 
     /// The point of place `index`.
     @inline(__always)
     func coordinate(of index: Int) -> (latitude: Double, longitude: Double) {
         let at = record(index)
-        let lat = Float(bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at + IndexLayout.PlaceField.latitude, as: UInt32.self)))
-        let lon = Float(bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at + IndexLayout.PlaceField.longitude, as: UInt32.self)))
+        let lat = Float(bitPattern: base.littleEndian(UInt32.self, at: at + IndexLayout.PlaceField.latitude))
+        let lon = Float(bitPattern: base.littleEndian(UInt32.self, at: at + IndexLayout.PlaceField.longitude))
         return (Self.rounded(lat), Self.rounded(lon))
     }
 
     /// The two ASCII bytes of the country code of place `index` packed in a `UInt16` (0 when none).
     @inline(__always)
     func countryKey(of index: Int) -> UInt16 {
-        UInt16(littleEndian: base.loadUnaligned(fromByteOffset: record(index) + IndexLayout.PlaceField.country, as: UInt16.self))
+        base.littleEndian(UInt16.self, at: record(index) + IndexLayout.PlaceField.country)
     }
 
     /// The prominence of place `index` (``Prominence``), computed when the index was built.
     @inline(__always)
     func prior(of index: Int) -> Double {
-        Double(Float(bitPattern: UInt32(littleEndian: base.loadUnaligned(fromByteOffset: record(index) + IndexLayout.PlaceField.prior, as: UInt32.self))))
+        Double(Float(bitPattern: base.littleEndian(UInt32.self, at: record(index) + IndexLayout.PlaceField.prior)))
     }
 
     /// The GeoNames feature code of place `index` ("PPLA", "ADM1", "SEA").
@@ -205,13 +205,13 @@ public final class GazetteerIndex: @unchecked Sendable {
     /// The rough radius of place `index` in kilometres.
     @inline(__always)
     func radius(of index: Int) -> Int {
-        Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: record(index) + IndexLayout.PlaceField.radius, as: UInt16.self)))
+        Int(base.littleEndian(UInt16.self, at: record(index) + IndexLayout.PlaceField.radius))
     }
 
     /// The index of the first-level unit place `index` lies in (itself for a first-level unit), or -1.
     @inline(__always)
     func admin1Place(of index: Int) -> Int {
-        Int(Int32(littleEndian: base.loadUnaligned(fromByteOffset: record(index) + IndexLayout.PlaceField.admin1Place, as: Int32.self)))
+        Int(base.littleEndian(Int32.self, at: record(index) + IndexLayout.PlaceField.admin1Place))
     }
 
     /// Float32 holds five decimals of a degree faithfully; round away the binary noise.
@@ -222,7 +222,7 @@ public final class GazetteerIndex: @unchecked Sendable {
     /// Copies place `index` out of the index.
     public func place(at index: Int) -> Place {
         let at = record(index)
-        let geonameid = Int(Int32(littleEndian: base.loadUnaligned(fromByteOffset: at, as: Int32.self)))
+        let geonameid = Int(base.littleEndian(Int32.self, at: at))
         let (latitude, longitude) = coordinate(of: index)
         let feature = Int(base.load(fromByteOffset: at + IndexLayout.PlaceField.feature, as: UInt8.self))
         let countries = Self.stringField(base, stringsOffset, at + IndexLayout.PlaceField.countries)
@@ -238,9 +238,9 @@ public final class GazetteerIndex: @unchecked Sendable {
             latitude: latitude, longitude: longitude,
             population: population(of: index),
             featureCode: feature < featureCodes.count ? featureCodes[feature] : "",
-            radiusKm: Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: at + IndexLayout.PlaceField.radius, as: UInt16.self))),
+            radiusKm: Int(base.littleEndian(UInt16.self, at: at + IndexLayout.PlaceField.radius)),
             countries: countries.split(separator: " ").map(String.init),
-            nameCount: Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: at + IndexLayout.PlaceField.nameCount, as: UInt16.self))))
+            nameCount: Int(base.littleEndian(UInt16.self, at: at + IndexLayout.PlaceField.nameCount)))
     }
 
     // MARK: Names
@@ -249,21 +249,31 @@ public final class GazetteerIndex: @unchecked Sendable {
     /// that starts with it.
     @inline(__always)
     func entry(forKey key: UnsafeBufferPointer<UInt8>) -> KeyEntry? {
+        guard let slot = findSlot(key, slotsOffset: slotsOffset, slotCount: slotCount, slotSize: IndexLayout.slotSize) else {
+            return nil
+        }
+        let flags = base.littleEndian(UInt16.self, at: slot + 10)
+        let start = Int(base.littleEndian(UInt32.self, at: slot + 12))
+        let count = Int(base.littleEndian(UInt32.self, at: slot + 16))
+        return KeyEntry(postings: start..<(start + count), isPrefix: flags & IndexLayout.SlotFlag.isPrefix != 0)
+    }
+
+    /// The byte offset of the slot holding `key` in an open-addressing table (names or words):
+    /// each slot starts with the key's hash (UInt32), its offset in the string pool (UInt32,
+    /// ``IndexLayout/emptySlot`` when free) and its length (UInt16); probing is linear.
+    @inline(__always)
+    private func findSlot(_ key: UnsafeBufferPointer<UInt8>, slotsOffset: Int, slotCount: Int, slotSize: Int) -> Int? {
+        guard !key.isEmpty else { return nil }
         let hash = IndexLayout.hash(key)
         var position = Int(hash % UInt32(slotCount))
         while true {
-            let slot = slotsOffset + position * IndexLayout.slotSize
-            let keyOffset = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: slot + 4, as: UInt32.self))
+            let slot = slotsOffset + position * slotSize
+            let keyOffset = base.littleEndian(UInt32.self, at: slot + 4)
             if keyOffset == IndexLayout.emptySlot { return nil }
-            let storedHash = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: slot, as: UInt32.self))
-            let keyLength = Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: slot + 8, as: UInt16.self)))
-            if storedHash == hash && keyLength == key.count
-                && memcmp(base.advanced(by: stringsOffset + Int(keyOffset)), key.baseAddress!, keyLength) == 0 {
-                let flags = UInt16(littleEndian: base.loadUnaligned(fromByteOffset: slot + 10, as: UInt16.self))
-                let start = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: slot + 12, as: UInt32.self)))
-                let count = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: slot + 16, as: UInt32.self)))
-                return KeyEntry(postings: start..<(start + count),
-                                isPrefix: flags & IndexLayout.SlotFlag.isPrefix != 0)
+            if base.littleEndian(UInt32.self, at: slot) == hash
+                && Int(base.littleEndian(UInt16.self, at: slot + 8)) == key.count
+                && memcmp(base.advanced(by: stringsOffset + Int(keyOffset)), key.baseAddress!, key.count) == 0 {
+                return slot
             }
             position = position + 1 == slotCount ? 0 : position + 1
         }
@@ -279,7 +289,7 @@ public final class GazetteerIndex: @unchecked Sendable {
     /// The place a posting names.
     @inline(__always)
     func postingPlace(_ posting: Int) -> Int {
-        Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: postingsOffset + posting * IndexLayout.postingSize, as: UInt32.self)))
+        Int(base.littleEndian(UInt32.self, at: postingsOffset + posting * IndexLayout.postingSize))
     }
 
     /// How posting `posting` names its place.
@@ -306,8 +316,8 @@ public final class GazetteerIndex: @unchecked Sendable {
     @inline(__always)
     func postingSurfaceBytes(_ posting: Int) -> UnsafeBufferPointer<UInt8> {
         let at = postingsOffset + posting * IndexLayout.postingSize
-        let offset = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self)))
-        let length = Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: at + 8, as: UInt16.self)))
+        let offset = Int(base.littleEndian(UInt32.self, at: at + 4))
+        let length = Int(base.littleEndian(UInt16.self, at: at + 8))
         return UnsafeBufferPointer(start: base.advanced(by: stringsOffset + offset).assumingMemoryBound(to: UInt8.self),
                                    count: length)
     }
@@ -315,8 +325,8 @@ public final class GazetteerIndex: @unchecked Sendable {
     /// The posting's surface form as listed in `names.tsv`.
     func postingSurface(_ posting: Int) -> String {
         let at = postingsOffset + posting * IndexLayout.postingSize
-        let offset = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self)))
-        let length = Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: at + 8, as: UInt16.self)))
+        let offset = Int(base.littleEndian(UInt32.self, at: at + 4))
+        let length = Int(base.littleEndian(UInt16.self, at: at + 8))
         return Self.string(base, stringsOffset, offset, length)
     }
 
@@ -324,8 +334,8 @@ public final class GazetteerIndex: @unchecked Sendable {
     @inline(__always)
     func postingSurfaceEquals(_ posting: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let at = postingsOffset + posting * IndexLayout.postingSize
-        let offset = Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self)))
-        let length = Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: at + 8, as: UInt16.self)))
+        let offset = Int(base.littleEndian(UInt32.self, at: at + 4))
+        let length = Int(base.littleEndian(UInt16.self, at: at + 8))
         return length == bytes.count && memcmp(base.advanced(by: stringsOffset + offset), bytes.baseAddress!, length) == 0
     }
 }
@@ -333,27 +343,24 @@ public final class GazetteerIndex: @unchecked Sendable {
 extension GazetteerIndex {
     /// What the word lists say about `word`, given as lower-case UTF-8 bytes.
     func wordInfo(_ word: UnsafeBufferPointer<UInt8>) -> WordInfo {
-        guard !word.isEmpty else { return .unknown }
-        let hash = IndexLayout.hash(word)
-        var position = Int(hash % UInt32(wordSlotCount))
-        while true {
-            let slot = wordsOffset + position * IndexLayout.wordSize
-            let keyOffset = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: slot + 4, as: UInt32.self))
-            if keyOffset == IndexLayout.emptySlot { return .unknown }
-            let storedHash = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: slot, as: UInt32.self))
-            let keyLength = Int(UInt16(littleEndian: base.loadUnaligned(fromByteOffset: slot + 8, as: UInt16.self)))
-            if storedHash == hash && keyLength == word.count
-                && memcmp(base.advanced(by: stringsOffset + Int(keyOffset)), word.baseAddress!, keyLength) == 0 {
-                let zipf = base.load(fromByteOffset: slot + 10, as: UInt8.self)
-                let flags = base.load(fromByteOffset: slot + 11, as: UInt8.self)
-                let given = UInt16(littleEndian: base.loadUnaligned(fromByteOffset: slot + 12, as: UInt16.self))
-                let surname = UInt16(littleEndian: base.loadUnaligned(fromByteOffset: slot + 14, as: UInt16.self))
-                return WordInfo(zipf: Double(zipf) / 10, isLowerCaseWord: flags & WordInfo.Flag.lower != 0,
-                                isProperNoun: flags & WordInfo.Flag.proper != 0,
-                                givenNamePercent: Double(given) / 10_000, surnamePercent: Double(surname) / 10_000)
-            }
-            position = position + 1 == wordSlotCount ? 0 : position + 1
+        guard let slot = findSlot(word, slotsOffset: wordsOffset, slotCount: wordSlotCount, slotSize: IndexLayout.wordSize) else {
+            return .unknown
         }
+        let zipf = base.load(fromByteOffset: slot + 10, as: UInt8.self)
+        let flags = base.load(fromByteOffset: slot + 11, as: UInt8.self)
+        let given = base.littleEndian(UInt16.self, at: slot + 12)
+        let surname = base.littleEndian(UInt16.self, at: slot + 14)
+        return WordInfo(zipf: Double(zipf) / 10, isLowerCaseWord: flags & WordInfo.Flag.lower != 0,
+                        isProperNoun: flags & WordInfo.Flag.proper != 0,
+                        givenNamePercent: Double(given) / 10_000, surnamePercent: Double(surname) / 10_000)
+    }
+}
+
+extension UnsafeRawPointer {
+    /// The little-endian integer stored at `offset` bytes, at any alignment.
+    @inline(__always)
+    func littleEndian<T: FixedWidthInteger>(_ type: T.Type, at offset: Int) -> T {
+        T(littleEndian: loadUnaligned(fromByteOffset: offset, as: T.self))
     }
 }
 

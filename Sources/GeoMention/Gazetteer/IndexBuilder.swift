@@ -129,7 +129,7 @@ struct IndexBuilder {
                 if !prefixes.insert(String(prefix)).inserted { break }
             }
         }
-        for prefix in prefixes where keyIndex[prefix] == nil {
+        for prefix in prefixes.sorted() where keyIndex[prefix] == nil {  // sorted: the same file every build
             keyIndex[prefix] = keys.count
             keys.append(prefix)
             postings.append([])
@@ -199,21 +199,9 @@ struct IndexBuilder {
         file.set(postingCount, at: IndexLayout.Header.postingCount)
         file.pad(to: (file.bytes.count + 7) & ~7)
 
-        let slotCount = max(17, keys.count + keys.count / 2) | 1
-        var slots = [Int32](repeating: -1, count: slotCount)
-        var keyRefs: [StringRef] = []
-        keyRefs.reserveCapacity(keys.count)
-        var hashes: [UInt32] = []
-        hashes.reserveCapacity(keys.count)
-        for (slotKey, key) in keys.enumerated() {
-            let reference = pool.add(key)
-            keyRefs.append(reference)
-            let hash = Array(key.utf8).withUnsafeBufferPointer { IndexLayout.hash($0) }
-            hashes.append(hash)
-            var position = Int(hash % UInt32(slotCount))
-            while slots[position] >= 0 { position = position + 1 == slotCount ? 0 : position + 1 }
-            slots[position] = Int32(slotKey)
-        }
+        let keyRefs = keys.map { pool.add($0) }
+        let (hashes, slots) = IndexLayout.slotTable(for: keys)
+        let slotCount = slots.count
         file.set(UInt64(file.bytes.count), at: IndexLayout.Header.slotsOffset)
         file.set(UInt32(slotCount), at: IndexLayout.Header.slotCount)
         file.set(UInt32(keys.count), at: IndexLayout.Header.keyCount)

@@ -78,6 +78,24 @@ enum IndexLayout {
 
     static let emptySlot: UInt32 = .max
 
+    /// Places keys in an open-addressing table of about 1.5 slots per key, probing linearly
+    /// from each key's hash as ``GazetteerIndex`` does when it looks one up.
+    /// - Returns: the hash of each key and, per slot, the key index it holds or -1.
+    static func slotTable(for keys: [String]) -> (hashes: [UInt32], slots: [Int32]) {
+        let slotCount = max(17, keys.count + keys.count / 2) | 1
+        var slots = [Int32](repeating: -1, count: slotCount)
+        var hashes: [UInt32] = []
+        hashes.reserveCapacity(keys.count)
+        for (index, key) in keys.enumerated() {
+            let hash = Array(key.utf8).withUnsafeBufferPointer { Self.hash($0) }
+            hashes.append(hash)
+            var position = Int(hash % UInt32(slotCount))
+            while slots[position] >= 0 { position = position + 1 == slotCount ? 0 : position + 1 }
+            slots[position] = Int32(index)
+        }
+        return (hashes, slots)
+    }
+
     /// 32-bit FNV-1a over the key bytes.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {

@@ -52,18 +52,9 @@ struct WordTableBuilder {
             }
         }
         let words = entries.keys.sorted()
-        let slotCount = max(17, words.count + words.count / 2) | 1
-        var slots = [Int32](repeating: -1, count: slotCount)
-        var references: [StringRef] = []
-        var hashes: [UInt32] = []
-        for (index, word) in words.enumerated() {
-            references.append(pool.add(word))
-            let hash = Array(word.utf8).withUnsafeBufferPointer { IndexLayout.hash($0) }
-            hashes.append(hash)
-            var position = Int(hash % UInt32(slotCount))
-            while slots[position] >= 0 { position = position + 1 == slotCount ? 0 : position + 1 }
-            slots[position] = Int32(index)
-        }
+        let references = words.map { pool.add($0) }
+        let (hashes, slots) = IndexLayout.slotTable(for: words)
+        let slotCount = slots.count
         file.pad(to: (file.bytes.count + 7) & ~7)
         file.set(UInt64(file.bytes.count), at: IndexLayout.Header.wordsOffset)
         file.set(UInt32(slotCount), at: IndexLayout.Header.wordSlotCount)

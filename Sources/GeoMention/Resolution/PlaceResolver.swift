@@ -36,11 +36,14 @@ struct PlaceResolver {
                           unitWordAfter: mention.cues.contains(.unitWordAfter))
         }
         // An explicit qualifier leaves only the candidates it contains ("Paris, Texas").
+        var qualified = [Bool](repeating: false, count: mentions.count)
         for position in mentions.indices {
             let matches = qualifierMatches(mentions, facts, at: position)
-            if !matches.isEmpty { facts[position] = matches.sorted().map { facts[position][$0] } }
+            if !matches.isEmpty {
+                facts[position] = matches.sorted().map { facts[position][$0] }
+                qualified[position] = true
+            }
         }
-        let qualifierMatches = mentions.indices.map { self.qualifierMatches(mentions, facts, at: $0) }
         let topPriors = facts.map { $0.map(\.prior).max() ?? 0 }
         let pools = Self.poolIDs(mentions, facts)
         var choice = mentions.indices.map { position -> (Int, Double) in
@@ -61,7 +64,6 @@ struct PlaceResolver {
                 var kept: [[Double]] = []
                 let perCandidate = facts[position].indices.map { candidate in
                     ResolverFeatures.fill(&buffer, facts[position][candidate], mention: mentions[position], position: position,
-                                          qualified: qualifierMatches[position].contains(candidate),
                                           topPrior: topPriors[position], context: context)
                     if keep { kept.append(buffer) }
                     return model.score(buffer)
@@ -72,7 +74,7 @@ struct PlaceResolver {
             if keep, let explanation {
                 explanation.pointee = Explanation(places: facts.map { $0.map(\.place) }, vectors: vectors)
             }
-            choice = pooledChoice(pools: pools, scores: scores, qualifierMatches: qualifierMatches)
+            choice = pooledChoice(pools: pools, scores: scores, qualified: qualified)
         }
         return mentions.indices.map { position in
             let (chosen, confidence) = choice[position]
@@ -86,16 +88,16 @@ struct PlaceResolver {
                 confidence: (confidence * 1000).rounded() / 1000,
                 reason: ResolutionReason(index: index).text(for: fact, mention: mentions[position], position: position,
                                                             qualifier: mentions[position].qualifier.map { mentions[$0].text },
-                                                            qualified: qualifierMatches[position].contains(chosen),
+                                                            qualified: qualified[position],
                                                             candidates: facts[position].count, context: context))
         }
     }
 
     /// One name, one sense: choices from the pooled scores of every mention of the same name
     /// (`pools` gives each mention's pool; a mention with its own qualifier decides alone).
-    private func pooledChoice(pools: [Int], scores: [[Double]], qualifierMatches: [Set<Int>]) -> [(Int, Double)] {
+    private func pooledChoice(pools: [Int], scores: [[Double]], qualified: [Bool]) -> [(Int, Double)] {
         var pooled = [[Double]?](repeating: nil, count: (pools.max() ?? -1) + 1)
-        for position in pools.indices where qualifierMatches[position].isEmpty {
+        for position in pools.indices where !qualified[position] {
             let pool = pools[position]
             if var sum = pooled[pool] {
                 pooled[pool] = nil
@@ -106,7 +108,7 @@ struct PlaceResolver {
             }
         }
         return pools.indices.map { position in
-            if !qualifierMatches[position].isEmpty { return Self.best(scores[position]) }
+            if qualified[position] { return Self.best(scores[position]) }
             let pool = pooled[pools[position]] ?? scores[position]
             let best = Self.best(pool).0
             return (best, Self.confidence(pool, chosen: best))

@@ -32,8 +32,9 @@ enum ResolverFeatures {
         let dominantCountry: UInt16
     }
 
-    static func fill(_ v: inout [Double], _ fact: CandidateFacts, mention: Mention, position: Int, qualified: Bool,
-                       topPrior: Double, context: Context) {
+    /// Writes the features of candidate `fact` of the mention at `position` into `v`.
+    static func fill(_ v: inout [Double], _ fact: CandidateFacts, mention: Mention, position: Int,
+                     topPrior: Double, context: Context) {
         for slot in v.indices { v[slot] = 0 }
         func set(_ feature: ResolverFeature, _ value: Double) { v[feature.rawValue] = value }
         func flag(_ feature: ResolverFeature, _ condition: Bool) { if condition { v[feature.rawValue] = 1 } }
