@@ -5,9 +5,20 @@ import Foundation
 /// Place names come from the gazetteer's own TSV files: large, middle-sized and small cities,
 /// countries, first-level regions, named regions and demonyms. Texts mix datelines
 /// ("LVIV, Ukraine — "), qualified names ("Paris, Texas"), people named like places ("Paris
-/// Hilton", "President Jordan") and sentences of common words. The same gazetteer, seed and size
-/// always give the same bytes.
+/// Hilton", "President Jordan") and sentences of common words. The same gazetteer, seed, size
+/// and density always give the same bytes.
 struct CorpusGenerator {
+    /// How often the text names a place.
+    enum Density: String, CaseIterable {
+        /// About one place name in 30 words, the rate of the annotated news corpora (LGL, GeoVirus
+        /// and GeoWebNews have one annotated toponym in 29 to 36 words): three sentences in four
+        /// name no place but carry people, organisations, numbers and dates, as wire copy does.
+        case news
+        /// A place name every few words: almost every sentence names one to three places. A
+        /// stress test for the per-mention work of recognition and resolution.
+        case dense
+    }
+
     private struct City {
         let name: String
         let country: String
@@ -15,6 +26,7 @@ struct CorpusGenerator {
     }
 
     private var random: SplitMix64
+    private let density: Density
     private var bigCities: [City] = []
     private var middleCities: [City] = []
     private var towns: [City] = []
@@ -28,8 +40,10 @@ struct CorpusGenerator {
     /// - Parameters:
     ///   - gazetteerDirectory: The folder holding `places.tsv` and `names.tsv`.
     ///   - seed: The random seed.
-    init(gazetteerDirectory: String, seed: UInt64) throws {
+    ///   - density: How often the text names a place.
+    init(gazetteerDirectory: String, seed: UInt64, density: Density = .news) throws {
         random = SplitMix64(seed: seed)
+        self.density = density
         let places = try String(contentsOfFile: gazetteerDirectory + "/places.tsv", encoding: .utf8)
         for line in places.split(separator: "\n").dropFirst() {
             let field = line.split(separator: "\t", omittingEmptySubsequences: false)
@@ -101,7 +115,9 @@ struct CorpusGenerator {
         var paragraphs: [String] = []
         for position in 0..<(3 + next(6)) {
             var sentences: [String] = []
-            for _ in 0..<(2 + next(4)) { sentences.append(sentence()) }
+            for _ in 0..<(2 + next(4)) {
+                sentences.append(density == .news && next(4) != 0 ? plainSentence() : sentence())
+            }
             var paragraph = sentences.joined(separator: " ")
             if position == 0 { paragraph = dateline(home) + paragraph }
             paragraphs.append(paragraph)
@@ -150,6 +166,24 @@ struct CorpusGenerator {
         }
     }
 
+    /// A sentence that names no place: officials, organisations, figures and dates.
+    private mutating func plainSentence() -> String {
+        switch next(6) {
+        case 0:
+            return "\(pick(officials)) \(pick(surnames)) said the \(pick(organisations)) \(pick(commonMiddles)) and would \(pick(plans)) by the end of \(pick(months))."
+        case 1:
+            return "The \(pick(organisations)) said \(next(900) + 100) \(pick(counted)) had been \(pick(counts)) since \(weekday()), up from \(next(90) + 10) a week earlier."
+        case 2:
+            return "\(pick(commonOpenings)) \(pick(commonMiddles)), \(pick(commonEndings)), and officials expect to \(pick(plans)) before the \(pick(["vote", "summit", "deadline", "winter", "next session"]))."
+        case 3:
+            return "\"We \(pick(["will not", "cannot", "must", "want to"])) \(pick(plans)),\" \(pick(firstNames)) \(pick(surnames)), a \(pick(roles)) with the \(pick(organisations)), told reporters on \(weekday())."
+        case 4:
+            return "\(pick(commonOpenings)) \(pick(commonMiddles)) on \(weekday()), \(pick(commonEndings))."
+        default:
+            return "About \(next(80) + 5) percent of \(pick(counted)) \(pick(["say", "said", "reported", "told the survey"])) that \(pick(concerns)) \(pick(["had grown", "remained high", "eased slightly", "was their main concern"])) in \(pick(months))."
+        }
+    }
+
     private mutating func city() -> City {
         switch next(10) {
         case 0..<5: return pick(bigCities)
@@ -181,6 +215,18 @@ struct CorpusGenerator {
     private let famousTwins = ["Paris, Texas", "Moscow, Idaho", "Athens, Georgia", "London, Ontario", "Berlin, New Hampshire",
                                "Cairo, Illinois", "Springfield, Illinois", "Portland, Maine", "Birmingham, Alabama",
                                "Odessa, Texas", "Lebanon, Pennsylvania", "Vienna, Virginia"]
+    private let officials = ["Minister", "Governor", "Spokeswoman", "Commissioner", "Chairman", "Mayor", "Director", "Ambassador"]
+    private let firstNames = ["Maria", "Ahmed", "Olena", "James", "Priya", "Kofi", "Lucia", "Dmitri", "Amina", "Tomas"]
+    private let surnames = ["Okafor", "Haddad", "Kowalski", "Mendes", "Tanaka", "Novak", "Rahman", "Fischer", "Osei", "Larsen"]
+    private let roles = ["spokeswoman", "senior adviser", "field coordinator", "researcher", "board member", "lawyer"]
+    private let organisations = ["Red Cross", "World Bank", "Interior Ministry", "Supreme Court", "Electoral Commission",
+                                 "Health Ministry", "United Nations", "International Monetary Fund", "Finance Committee",
+                                 "National Guard"]
+    private let plans = ["review the budget", "publish the findings", "restore the service", "hold new talks",
+                         "release more funds", "hire more staff", "appeal the ruling", "extend the programme"]
+    private let counted = ["households", "patients", "workers", "families", "students", "voters", "farmers", "small firms"]
+    private let counts = ["registered", "treated", "relocated", "interviewed", "compensated", "tested"]
+    private let concerns = ["the cost of living", "unemployment", "public safety", "the price of fuel", "access to clinics"]
     private let commonOpenings = ["The committee", "Most voters", "A spokesman", "The central bank", "Local farmers",
                                   "The new budget", "Rescue teams", "Several schools", "The court", "Union leaders"]
     private let commonMiddles = ["approved the plan after a long debate", "reported a sharp rise in costs",

@@ -7,8 +7,8 @@ import Glibc
 
 // geomention-bench: GeoMention's speed and memory figures in one run.
 //
-//   swift run -c release geomention-bench [--runs N] [--sizes 1,10,100] [--corpus PATH] [--corpus-dir DIR]
-//   swift run -c release geomention-bench --write-corpus PATH [--size MB] [--seed N]
+//   swift run -c release geomention-bench [--runs N] [--sizes 1,10,100] [--dense-size 10] [--corpus PATH] [--corpus-dir DIR]
+//   swift run -c release geomention-bench --write-corpus PATH [--size MB] [--seed N] [--density news|dense]
 //
 // Every figure for a whole process (single-article latency, extract throughput, peak RSS) comes
 // from a child process spawned while this process is still small, because Linux counts the
@@ -21,6 +21,10 @@ func option(_ name: String) -> String? {
 }
 let runs = option("--runs").flatMap(Int.init) ?? 15
 let seed = option("--seed").flatMap(UInt64.init) ?? 42
+guard let density = CorpusGenerator.Density(rawValue: option("--density") ?? "news") else {
+    print("--density must be one of: \(CorpusGenerator.Density.allCases.map(\.rawValue).joined(separator: ", "))")
+    exit(64)
+}
 let cores = ProcessInfo.processInfo.activeProcessorCount
 let bench = URL(fileURLWithPath: arguments[0]).resolvingSymlinksInPath()
 let executable = bench.deletingLastPathComponent().appendingPathComponent("geomention").path
@@ -40,7 +44,7 @@ func milliseconds(_ body: () throws -> Void) rethrows -> Double {
 // Corpus writing mode: used by the benchmark itself (in a child process) and by the peer script.
 if let path = option("--write-corpus") {
     let megabytes = option("--size").flatMap(Double.init) ?? 10
-    var generator = try CorpusGenerator(gazetteerDirectory: directory, seed: seed)
+    var generator = try CorpusGenerator(gazetteerDirectory: directory, seed: seed, density: density)
     let count = try generator.write(to: path, bytes: Int(megabytes * 1_000_000))
     print("wrote \(count) documents, \(fileSize(path)) bytes to \(path)")
     exit(0)
@@ -100,11 +104,16 @@ var corpora: [String] = []
 if let given = option("--corpus") {
     corpora = [given]
 } else {
+    // News-density corpora of each size show how cost grows with input; one dense corpus shows
+    // the cost of text that names a place every few words.
     let sizes = (option("--sizes") ?? "1,10,100").split(separator: ",").compactMap { Double($0) }
-    for size in sizes {
-        let path = work + "/news-\(format(size, 0))MB-seed\(seed).jsonl"
+    let denseSize = option("--dense-size").flatMap(Double.init) ?? 10
+    let wanted = sizes.map { ($0, CorpusGenerator.Density.news) } + (denseSize > 0 ? [(denseSize, .dense)] : [])
+    for (size, kind) in wanted {
+        let path = work + "/\(kind.rawValue)-\(format(size, 0))MB-seed\(seed).jsonl"
         if fileSize(path) < Int(size * 1_000_000) {
-            let made = ChildRun.run(bench.path, ["--write-corpus", path, "--size", "\(size)", "--seed", "\(seed)"])
+            let made = ChildRun.run(bench.path, ["--write-corpus", path, "--size", "\(size)", "--seed", "\(seed)",
+                                                 "--density", kind.rawValue])
             guard made.exitCode == 0 else {
                 print("could not write the corpus \(path)")
                 exit(1)

@@ -7,7 +7,7 @@ generator, and runs every tool in its own child process, measuring start-up (imp
 ready), throughput over the corpus and peak RSS. Prints one table with each tool's ratio to
 GeoMention's single-threaded extract.
 
-    python3 Benchmarks/peers/compare.py [--size 10] [--spacy-size 1] [--venv DIR]
+    python3 Benchmarks/peers/compare.py [--size 10] [--spacy-size 1] [--density news|dense] [--venv DIR]
 
 spaCy is slow, so it reads only the first --spacy-size MB of the corpus; the table reports the MB
 each tool actually processed and the rate over that.
@@ -139,6 +139,8 @@ def main():
     parser.add_argument("--size", type=float, default=10, help="corpus size in MB (default 10)")
     parser.add_argument("--spacy-size", type=float, default=1, help="MB of the corpus spaCy reads (default 1)")
     parser.add_argument("--venv", default="/tmp/geomention-peers", help="virtual environment folder")
+    parser.add_argument("--density", default="news", choices=["news", "dense"],
+                        help="generated corpus: news (a place name in ~30 words) or dense (one every few words)")
     parser.add_argument("--corpus", help="a JSON Lines corpus to use instead of a generated one")
     args = parser.parse_args()
 
@@ -147,9 +149,9 @@ def main():
     binary = os.path.join(products, "geomention")
     corpus = args.corpus
     if not corpus:
-        corpus = f"/tmp/geomention-peers-corpus-{args.size:g}MB.jsonl"
-        run([os.path.join(products, "geomention-bench"), "--write-corpus", corpus, "--size", str(args.size)],
-            stdout=subprocess.DEVNULL)
+        corpus = f"/tmp/geomention-peers-{args.density}-{args.size:g}MB.jsonl"
+        run([os.path.join(products, "geomention-bench"), "--write-corpus", corpus, "--size", str(args.size),
+             "--density", args.density], stdout=subprocess.DEVNULL)
     python = ensure_venv(args.venv)
     cores = os.cpu_count() or 1
 
