@@ -59,8 +59,11 @@ public struct RegionTable: Hashable, Sendable, Codable {
 
     /// Groups `features` into countries, regions and places.
     public init(features: [MapFeature]) {
-        let listed = features.filter { $0.coordinate != nil || !$0.countryCode.isEmpty || !$0.country.isEmpty }
-        unresolvedMentions = features.filter { !listed.contains($0) }.reduce(0) { $0 + max($1.mentions, 1) }
+        let isListed = { (feature: MapFeature) in
+            feature.coordinate != nil || !feature.countryCode.isEmpty || !feature.country.isEmpty
+        }
+        let listed = features.filter(isListed)
+        unresolvedMentions = features.reduce(0) { isListed($1) ? $0 : $0 + max($1.mentions, 1) }
         countries = KMLWriter.groupInInputOrder(listed).map { group in
             let regions = group.regions.map { region in
                 let places = Self.places(in: region.features)
