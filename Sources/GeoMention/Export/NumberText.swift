@@ -73,16 +73,18 @@ enum NumberText {
 
     /// Appends the decimal digits of `value`, led by zeros up to `minimumCount` digits.
     private static func appendDigits(_ value: UInt64, minimumCount: Int = 1, to out: inout [UInt8]) {
-        var divisor: UInt64 = 1
-        var count = 1
-        while value / divisor >= 10 {
-            divisor *= 10
-            count += 1
-        }
-        if count < minimumCount { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: minimumCount - count)) }
-        while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / divisor % 10))
-            divisor /= 10
+        // Digits come out last first; 20 places hold the largest UInt64.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = value
+            var first = digits.count
+            repeat {
+                first -= 1
+                digits[first] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest > 0
+            let count = digits.count - first
+            if count < minimumCount { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: minimumCount - count)) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
         }
     }
 

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reads a well-formed JSON Lines record straight from its bytes.
 ///
 /// Nearly every line of a real feed is a plain JSON object whose `text`, `title`, `date` and
@@ -243,6 +251,8 @@ struct JSONRecordReader {
         guard consume(0x22) else { return nil }
         var span = StringSpan(start: index, end: index, hasEscapes: false, isASCII: true)
         while index < bytes.count {
+            skipPlainWords(in: &span)
+            guard index < bytes.count else { break }
             let byte = bytes[index]
             if byte == 0x22 {
                 span.end = index
@@ -270,6 +280,27 @@ struct JSONRecordReader {
         return nil
     }
 
+    /// Steps over whole eight-byte words of string content with no quote, backslash or control
+    /// character, noting in `span` whether they hold bytes outside ASCII.
+    ///
+    /// Each test is the usual word-at-a-time one: `(w - 0x01…) & ~w & 0x80…` flags a zero
+    /// byte, and with `0x20…` in place of `0x01…` a byte below 0x20. Either may also flag bytes
+    /// above a true hit, never a word without one, which is all a yes-or-no answer needs.
+    private mutating func skipPlainWords(in span: inout StringSpan) {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var seen: UInt64 = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            let stop = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word)
+            if stop & highs != 0 { break }
+            seen |= word
+            index += 8
+        }
+        if seen & highs != 0 { span.isASCII = false }
+    }
+
     /// The text of a scanned string: escapes resolved and UTF-8 validated; `nil` for invalid
     /// UTF-8 or a lone surrogate escape.
     private func decodeString(_ span: StringSpan) -> String? {
@@ -280,15 +311,10 @@ struct JSONRecordReader {
         var out = [UInt8]()
         out.reserveCapacity(raw.count)
         var position = span.start
-        while position < span.end {
-            let byte = bytes[position]
-            guard byte == 0x5C else {
-                out.append(byte)
-                position += 1
-                continue
-            }
-            let kind = bytes[position + 1]
-            position += 2
+        while let escape = index(of: 0x5C, from: position, before: span.end) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<escape]))
+            let kind = bytes[escape + 1]
+            position = escape + 2
             switch kind {
             case 0x62: out.append(0x08)
             case 0x66: out.append(0x0C)
@@ -301,7 +327,16 @@ struct JSONRecordReader {
             default: out.append(kind)  // `"`, `\` and `/` stand for themselves.
             }
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<span.end]))
         return String(validating: out, as: UTF8.self)
+    }
+
+    /// The index of the first `byte` in `start..<end`, if any.
+    private func index(of byte: UInt8, from start: Int, before end: Int) -> Int? {
+        guard start < end, let base = bytes.baseAddress,
+              let found = memchr(base + start, Int32(byte), end - start)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The scalar of a `\u` escape whose hex digits start at `position` (already checked),

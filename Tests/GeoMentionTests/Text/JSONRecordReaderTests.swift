@@ -59,6 +59,7 @@ import Testing
         let seeds = [
             #"{"id": "a\u00e91", "text": "Quake in \"Izmir\".\n", "title": "Q", "date": null, "url": "u"}"#,
             #"{"toponyms": [{"s": 1, "lat": -1.5e3, "x": [true, false, null, {}]}], "text": "Łódź \ud83c\udf0a", "id": 12}"#,
+            #"{"text": "Floods along the Danube near Győr and Komárom forced \"hundreds\" from their homes\r\n", "id": "long-1"}"#,
         ]
         let alphabet = Array(#"{}[]:,"\ u0123456789abcdefDEe+-.ntlrsx"#.utf8) + [0x09, 0x0D, 0x00, 0xC3, 0xA9, 0xFF]
         var random = SeededGenerator(seed: 7)
