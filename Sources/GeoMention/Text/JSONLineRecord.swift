@@ -19,6 +19,7 @@ struct JSONLineRecord: Decodable {
         case id, text, title, date, url
     }
 
+    /// A record with the given fields.
     init(id: String? = nil, text: String, title: String? = nil, date: String? = nil, url: String? = nil) {
         self.id = id
         self.text = text
@@ -74,9 +75,9 @@ struct JSONLineRecord: Decodable {
     /// Parses one line.
     ///
     /// A well-formed line is read by ``JSONRecordReader``; any other line goes to Foundation's
-    /// decoder, which words the problem. A line the decoder refuses is tried once more after repair: invalid UTF-8 becomes
-    /// U+FFFD, and so does every lone surrogate escape such as `\ud800` (see
-    /// `JSONEscapeRepair`). The problem reported is that of the repaired line.
+    /// decoder, which words the problem. A line the decoder refuses is tried once more after
+    /// repair: invalid UTF-8 becomes U+FFFD, and so does every lone surrogate escape such as
+    /// `\ud800` (see `JSONEscapeRepair`). The problem reported is that of the repaired line.
     /// - Parameters:
     ///   - bytes: The line without its line feed.
     ///   - decoder: A decoder reused across lines.

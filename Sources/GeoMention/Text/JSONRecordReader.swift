@@ -32,22 +32,10 @@ struct JSONRecordReader {
     private enum Field: Int {
         case id, text, title, date, url
 
-        /// The field named by an unescaped ASCII key, or `nil` for any other key.
-        init?(ascii key: UnsafeBufferPointer<UInt8>) {
-            switch key.count {
-            case 2 where key[0] == 0x69 && key[1] == 0x64: self = .id
-            case 3 where key[0] == 0x75 && key[1] == 0x72 && key[2] == 0x6C: self = .url
-            case 4 where key[0] == 0x74 && key[1] == 0x65 && key[2] == 0x78 && key[3] == 0x74: self = .text
-            case 4 where key[0] == 0x64 && key[1] == 0x61 && key[2] == 0x74 && key[3] == 0x65: self = .date
-            case 5 where key[0] == 0x74 && key[1] == 0x69 && key[2] == 0x74 && key[3] == 0x6C && key[4] == 0x65:
-                self = .title
-            default: return nil
-            }
-        }
-
-        /// The field named by a decoded key. String equality, as the decoder's key lookup
-        /// uses, so an escaped or canonically equivalent spelling names the field too.
-        init?(decoded key: String) {
+        /// The field a key names, or `nil` for any other key. String equality, as the
+        /// decoder's key lookup uses, so an escaped or canonically equivalent spelling names
+        /// the field too.
+        init?(key: String) {
             switch key {
             case "id": self = .id
             case "text": self = .text
@@ -100,14 +88,8 @@ struct JSONRecordReader {
         skipSpace()
         if !consume(0x7D) {
             while true {
-                guard let key = scanString() else { return nil }
-                let field: Field?
-                if key.hasEscapes || !key.isASCII {
-                    guard let decoded = decodeString(key) else { return nil }
-                    field = Field(decoded: decoded)
-                } else {
-                    field = Field(ascii: UnsafeBufferPointer(rebasing: bytes[key.start..<key.end]))
-                }
+                guard let span = scanString(), let key = decodeString(span) else { return nil }
+                let field = Field(key: key)
                 skipSpace()
                 guard consume(0x3A) else { return nil }
                 skipSpace()
@@ -145,7 +127,8 @@ struct JSONRecordReader {
         return record
     }
 
-    /// A string, `null`, or (for any field, checked by the caller) a plain integer.
+    /// A field's value: a string, `null`, or an integer of at most ``maximumIDDigits`` digits
+    /// (which only `id` may be, as the caller checks); `nil` for anything else.
     private mutating func readFieldValue() -> FieldValue? {
         guard index < bytes.count else { return nil }
         switch bytes[index] {
@@ -176,15 +159,14 @@ struct JSONRecordReader {
         switch bytes[index] {
         case 0x22:
             guard let span = scanString() else { return false }
-            return !(span.hasEscapes || !span.isASCII) || decodeString(span) != nil
+            return isWellFormed(span)
         case 0x7B:
             guard depth < Self.maximumDepth else { return false }
             index += 1
             skipSpace()
             if consume(0x7D) { return true }
             while true {
-                guard let key = scanString() else { return false }
-                if key.hasEscapes || !key.isASCII, decodeString(key) == nil { return false }
+                guard let key = scanString(), isWellFormed(key) else { return false }
                 skipSpace()
                 guard consume(0x3A) else { return false }
                 skipSpace()
@@ -301,6 +283,11 @@ struct JSONRecordReader {
         if seen & highs != 0 { span.isASCII = false }
     }
 
+    /// Whether a scanned string has a text: valid UTF-8 and no lone surrogate escape.
+    private func isWellFormed(_ span: StringSpan) -> Bool {
+        (!span.hasEscapes && span.isASCII) || decodeString(span) != nil
+    }
+
     /// The text of a scanned string: escapes resolved and UTF-8 validated; `nil` for invalid
     /// UTF-8 or a lone surrogate escape.
     private func decodeString(_ span: StringSpan) -> String? {
@@ -311,7 +298,7 @@ struct JSONRecordReader {
         var out = [UInt8]()
         out.reserveCapacity(raw.count)
         var position = span.start
-        while let escape = index(of: 0x5C, from: position, before: span.end) {
+        while let escape = firstIndex(of: 0x5C, from: position, before: span.end) {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<escape]))
             let kind = bytes[escape + 1]
             position = escape + 2
@@ -332,7 +319,7 @@ struct JSONRecordReader {
     }
 
     /// The index of the first `byte` in `start..<end`, if any.
-    private func index(of byte: UInt8, from start: Int, before end: Int) -> Int? {
+    private func firstIndex(of byte: UInt8, from start: Int, before end: Int) -> Int? {
         guard start < end, let base = bytes.baseAddress,
               let found = memchr(base + start, Int32(byte), end - start)
         else { return nil }

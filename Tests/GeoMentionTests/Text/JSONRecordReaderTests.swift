@@ -32,6 +32,7 @@ import Testing
             #"{"toponyms": [{"start": 1, "lat": -14.87e+2, "x": [true, false, null, {}, []]}], "text": "Łódź", "te\u0078t2": 0.5}"#,
             #"{"id": null, "text": "", "extra": {"text": 3, "id": [1, 2]}}"#,
             #"{"id": "n", "text": "a\tb\u2028"}"#,
+            "{\"text\": \"\u{7F}\u{10FFFF}\\uFFFE\\uDBFF\\uDFFF\"}",
         ]
         let read = try lines.map { try #require(self.read(Array($0.utf8)), "\($0)") }
         #expect(read[0].id == "a1" && read[0].url == "http://example.org/q")
@@ -39,6 +40,7 @@ import Testing
         #expect(read[2].text == "Snow in \"Oslo\"\n\u{e9}\u{0}/\\ 🌊" && read[2].id == "-7" && read[2].title == nil)
         #expect(read[3].text == "Łódź" && read[3].id == nil)
         #expect(read[4].text == "" && read[4].id == nil)
+        #expect(read[6].text == "\u{7F}\u{10FFFF}\u{FFFE}\u{10FFFF}")
     }
 
     @Test func leavesDoubtfulLinesToTheDecoder() {
