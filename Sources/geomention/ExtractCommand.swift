@@ -36,15 +36,24 @@ struct ExtractCommand: ParsableCommand {
         let parser = GeoParser(gazetteer: gazetteer, options: .init(includeDemonyms: !noDemonyms, explain: explain))
         let sources = inputs.isEmpty ? [DocumentStream.Input.standardInput] : inputs.map(DocumentStream.Input.init(argument:))
         let format = explain ? nil : self.format
-        // Parsing and formatting run on the workers; results come back in input order.
-        let render: @Sendable (Document) -> String = { document in
+        // Parsing and formatting run on the workers; results come back in input order, as
+        // UTF-8 bytes ready for the output buffer.
+        let render: @Sendable (Document) -> [UInt8] = { document in
             let parsed = parser.parse(document)
+            var bytes = [UInt8]()
             switch format {
-            case nil: return ToponymWriter.explanationObject(parsed) + "\n"
-            case .jsonl: return ToponymWriter.jsonObject(parsed) + "\n"
-            case .json: return ToponymWriter.jsonObject(parsed)
-            case .tsv: return ToponymWriter.tsvRows(parsed)
+            case nil:
+                bytes.append(contentsOf: ToponymWriter.explanationObject(parsed).utf8)
+                bytes.append(UInt8(ascii: "\n"))
+            case .jsonl:
+                ToponymWriter.appendJSONObject(parsed, to: &bytes)
+                bytes.append(UInt8(ascii: "\n"))
+            case .json:
+                ToponymWriter.appendJSONObject(parsed, to: &bytes)
+            case .tsv:
+                bytes.append(contentsOf: ToponymWriter.tsvRows(parsed).utf8)
             }
+            return bytes
         }
         var output = StandardOutput()
         var progressLine = batchOptions.progressLine(for: sources)

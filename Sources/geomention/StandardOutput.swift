@@ -16,6 +16,12 @@ struct StandardOutput {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes bytes that are already UTF-8 text.
+    mutating func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     mutating func flush() {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }

@@ -30,24 +30,62 @@ enum NumberText {
     ///
     /// `compact(0.85)` is `"0.85"`, `compact(2)` is `"2"`.
     static func compact(_ value: Double) -> String? {
-        guard value.isFinite else { return nil }
+        var out = [UInt8]()
+        guard appendCompact(value, to: &out) else { return nil }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of ``compact(_:)``; appends nothing and answers `false` when
+    /// `value` is not finite.
+    ///
+    /// The digits are those of `fixed(value, decimals: 6)` with trailing zeros dropped, built
+    /// from the integers instead of trimming a string (this runs for every coordinate written).
+    @discardableResult
+    static func appendCompact(_ value: Double, to out: inout [UInt8]) -> Bool {
+        guard value.isFinite else { return false }
         let scaled = (value * 1_000_000).rounded(.toNearestOrAwayFromZero)
-        guard abs(scaled) < 9.0e18 else { return trimmed(fixed(value, decimals: 6)!) }
-        // The same digits as `fixed(value, decimals: 6)` with trailing zeros dropped, built
-        // from the integers instead of trimming a string (this runs for every coordinate written).
+        guard abs(scaled) < 9.0e18 else {
+            out.append(contentsOf: trimmed(fixed(value, decimals: 6)!).utf8)
+            return true
+        }
         let units = Int64(scaled)
         let magnitude = units.magnitude
         let whole = magnitude / 1_000_000
         var fraction = magnitude % 1_000_000
-        let sign = units < 0 ? "-" : ""
-        guard fraction > 0 else { return whole == 0 ? "0" : sign + String(whole) }
+        if units < 0 && (whole > 0 || fraction > 0) { out.append(UInt8(ascii: "-")) }
+        appendDigits(whole, to: &out)
+        guard fraction > 0 else { return true }
         var digits = 6
         while fraction % 10 == 0 {
             fraction /= 10
             digits -= 1
         }
-        let fractionText = String(fraction)
-        return sign + String(whole) + "." + String(repeating: "0", count: digits - fractionText.count) + fractionText
+        out.append(UInt8(ascii: "."))
+        appendDigits(fraction, minimumCount: digits, to: &out)
+        return true
+    }
+
+    /// Appends the decimal digits of `value`, with a minus sign when it is negative.
+    static func appendInteger(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        appendDigits(UInt64(value.magnitude), to: &out)
+    }
+
+    /// Appends the decimal digits of `value`, led by zeros up to `minimumCount` digits.
+    private static func appendDigits(_ value: UInt64, minimumCount: Int = 1, to out: inout [UInt8]) {
+        // Digits come out last first; 20 places hold the largest UInt64.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = value
+            var first = digits.count
+            repeat {
+                first -= 1
+                digits[first] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest > 0
+            let count = digits.count - first
+            if count < minimumCount { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: minimumCount - count)) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
+        }
     }
 
     /// `text` with trailing fractional zeros and a bare point removed, and `-0` as `0`.

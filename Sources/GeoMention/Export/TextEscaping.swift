@@ -7,35 +7,52 @@ enum TextEscaping {
     /// Escapes `"` and `\`, writes control characters below U+0020 as `\n`, `\t`, ... or
     /// `\u00XX`, and escapes U+2028 and U+2029 so the output is also valid JavaScript.
     static func jsonString(_ text: String) -> String {
-        // Most names need no escaping: a byte scan decides, and the text is copied whole.
+        var out = [UInt8]()
+        appendJSONString(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of `text` as a JSON string literal (see ``jsonString(_:)``).
+    static func appendJSONString(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        // Most text needs no escaping: a byte scan decides, and the bytes are copied whole.
         // (0xE2 starts U+2028 and U+2029, so any text containing it takes the careful path.)
-        let plain = text.utf8.allSatisfy { byte in
-            byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2
-        }
-        if plain { return "\"" + text + "\"" }
-        var out = "\""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 2)
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy(isPlainJSONByte) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        } ?? false
+        if !copied { appendEscapedScalars(of: text, to: &out) }
+        out.append(0x22)
+    }
+
+    /// Whether a UTF-8 byte can be copied into a JSON string as it is, whatever surrounds it.
+    private static func isPlainJSONByte(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2
+    }
+
+    /// The body of a JSON string literal, one scalar at a time.
+    private static func appendEscapedScalars(of text: String, to out: inout [UInt8]) {
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+            case "\"": out.append(contentsOf: #"\""#.utf8)
+            case "\\": out.append(contentsOf: #"\\"#.utf8)
+            case "\n": out.append(contentsOf: #"\n"#.utf8)
+            case "\r": out.append(contentsOf: #"\r"#.utf8)
+            case "\t": out.append(contentsOf: #"\t"#.utf8)
+            case "\u{08}": out.append(contentsOf: #"\b"#.utf8)
+            case "\u{0C}": out.append(contentsOf: #"\f"#.utf8)
+            case "\u{2028}": out.append(contentsOf: #"\u2028"#.utf8)
+            case "\u{2029}": out.append(contentsOf: #"\u2029"#.utf8)
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u" + hex4(scalar.value)
+                    out.append(contentsOf: #"\u"#.utf8)
+                    out.append(contentsOf: hex4(scalar.value).utf8)
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    out.append(contentsOf: UTF8.encode(scalar)!)
                 }
             }
         }
-        out += "\""
-        return out
     }
 
     /// `text` with every character XML 1.0 forbids replaced by U+FFFD.

@@ -15,32 +15,71 @@ public enum ToponymWriter {
 
     /// One document as a JSON object on one line (no line break).
     public static func jsonObject(_ parsed: ParsedDocument) -> String {
-        var out = "{\"id\":" + TextEscaping.jsonString(parsed.document.id) + ",\"toponyms\":["
-        for (position, resolved) in parsed.mentions.enumerated() {
-            if position > 0 { out += "," }
-            out += toponymObject(resolved)
-        }
-        return out + "]}"
+        var out = [UInt8]()
+        appendJSONObject(parsed, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func toponymObject(_ resolved: ResolvedMention) -> String {
-        let mention = resolved.mention
-        var out = "{\"start\":\(mention.start),\"end\":\(mention.end),\"name\":" + TextEscaping.jsonString(mention.text)
-        out += ",\"form\":\"\(resolved.form.rawValue)\""
-        if let place = resolved.place {
-            out += ",\"lat\":" + (NumberText.compact(place.latitude) ?? "null")
-            out += ",\"lon\":" + (NumberText.compact(place.longitude) ?? "null")
-            out += ",\"geonameid\":" + (place.geonameid.map(String.init) ?? "null")
-            out += ",\"place\":" + TextEscaping.jsonString(place.name)
-            out += ",\"kind\":\"\(place.kind.rawValue)\""
-            out += ",\"country\":" + TextEscaping.jsonString(place.countryCode)
-            out += ",\"admin1\":" + TextEscaping.jsonString(place.admin1Code)
-        } else {
-            out += ",\"lat\":null,\"lon\":null,\"geonameid\":null,\"place\":null,\"kind\":null,\"country\":null,\"admin1\":null"
+    /// Appends the UTF-8 bytes of ``jsonObject(_:)`` to `out`, for writers that collect bytes.
+    public static func appendJSONObject(_ parsed: ParsedDocument, to out: inout [UInt8]) {
+        // A toponym takes about 250 bytes: a fresh buffer is sized once instead of regrown.
+        if out.isEmpty { out.reserveCapacity(64 + 256 * parsed.mentions.count) }
+        out.append(contentsOf: #"{"id":"#.utf8)
+        TextEscaping.appendJSONString(parsed.document.id, to: &out)
+        out.append(contentsOf: #","toponyms":["#.utf8)
+        for (position, resolved) in parsed.mentions.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: ",")) }
+            appendToponymObject(resolved, to: &out)
         }
-        out += ",\"confidence\":" + (NumberText.compact(resolved.confidence) ?? "0")
-        out += ",\"reason\":" + TextEscaping.jsonString(resolved.reason) + "}"
-        return out
+        out.append(contentsOf: "]}".utf8)
+    }
+
+    private static func appendToponymObject(_ resolved: ResolvedMention, to out: inout [UInt8]) {
+        let mention = resolved.mention
+        out.append(contentsOf: #"{"start":"#.utf8)
+        NumberText.appendInteger(mention.start, to: &out)
+        out.append(contentsOf: #","end":"#.utf8)
+        NumberText.appendInteger(mention.end, to: &out)
+        out.append(contentsOf: #","name":"#.utf8)
+        TextEscaping.appendJSONString(mention.text, to: &out)
+        out.append(contentsOf: #","form":""#.utf8)
+        out.append(contentsOf: resolved.form.rawValue.utf8)
+        out.append(UInt8(ascii: "\""))
+        if let place = resolved.place {
+            out.append(contentsOf: #","lat":"#.utf8)
+            appendNumber(place.latitude, orElse: "null", to: &out)
+            out.append(contentsOf: #","lon":"#.utf8)
+            appendNumber(place.longitude, orElse: "null", to: &out)
+            out.append(contentsOf: #","geonameid":"#.utf8)
+            if let geonameid = place.geonameid {
+                NumberText.appendInteger(geonameid, to: &out)
+            } else {
+                out.append(contentsOf: "null".utf8)
+            }
+            out.append(contentsOf: #","place":"#.utf8)
+            TextEscaping.appendJSONString(place.name, to: &out)
+            out.append(contentsOf: #","kind":""#.utf8)
+            out.append(contentsOf: place.kind.rawValue.utf8)
+            out.append(contentsOf: #"","country":"#.utf8)
+            TextEscaping.appendJSONString(place.countryCode, to: &out)
+            out.append(contentsOf: #","admin1":"#.utf8)
+            TextEscaping.appendJSONString(place.admin1Code, to: &out)
+        } else {
+            out.append(contentsOf:
+                #","lat":null,"lon":null,"geonameid":null,"place":null,"kind":null,"country":null,"admin1":null"#.utf8)
+        }
+        out.append(contentsOf: #","confidence":"#.utf8)
+        appendNumber(resolved.confidence, orElse: "0", to: &out)
+        out.append(contentsOf: #","reason":"#.utf8)
+        TextEscaping.appendJSONString(resolved.reason, to: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends ``NumberText/compact(_:)`` of `value`, or `fallback` when it is not finite.
+    private static func appendNumber(_ value: Double, orElse fallback: StaticString, to out: inout [UInt8]) {
+        if !NumberText.appendCompact(value, to: &out) {
+            out.append(contentsOf: UnsafeBufferPointer(start: fallback.utf8Start, count: fallback.utf8CodeUnitCount))
+        }
     }
 
     /// Every name the recogniser weighed in one document, with its probability, verdict and the

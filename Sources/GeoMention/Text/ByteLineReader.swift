@@ -78,7 +78,7 @@ final class ByteLineReader {
         var scanned = start
         var skipped = 0
         while true {
-            if let newline = buffer[scanned...].firstIndex(of: 0x0A) {
+            if let newline = lineFeedIndex(from: scanned) {
                 if skipped > 0 || newline - start > limit {
                     let total = skipped + newline - start
                     start = newline + 1
@@ -103,6 +103,16 @@ final class ByteLineReader {
                 return .bytes(line)
             }
             scanned = start + consumed
+        }
+    }
+
+    /// The index of the first line feed in the buffer at or after `index`, if any.
+    private func lineFeedIndex(from index: Int) -> Int? {
+        buffer.withUnsafeBufferPointer { bytes in
+            guard index < bytes.count, let base = bytes.baseAddress,
+                  let found = memchr(base + index, 0x0A, bytes.count - index)
+            else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
     }
 

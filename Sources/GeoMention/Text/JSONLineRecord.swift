@@ -19,6 +19,15 @@ struct JSONLineRecord: Decodable {
         case id, text, title, date, url
     }
 
+    /// A record with the given fields.
+    init(id: String? = nil, text: String, title: String? = nil, date: String? = nil, url: String? = nil) {
+        self.id = id
+        self.text = text
+        self.title = title
+        self.date = date
+        self.url = url
+    }
+
     init(from decoder: any Decoder) throws {
         let container: KeyedDecodingContainer<Key>
         do {
@@ -65,9 +74,10 @@ struct JSONLineRecord: Decodable {
 
     /// Parses one line.
     ///
-    /// A line the decoder refuses is tried once more after repair: invalid UTF-8 becomes
-    /// U+FFFD, and so does every lone surrogate escape such as `\ud800` (see
-    /// `JSONEscapeRepair`). The problem reported is that of the repaired line.
+    /// A well-formed line is read by ``JSONRecordReader``; any other line goes to Foundation's
+    /// decoder, which words the problem. A line the decoder refuses is tried once more after
+    /// repair: invalid UTF-8 becomes U+FFFD, and so does every lone surrogate escape such as
+    /// `\ud800` (see `JSONEscapeRepair`). The problem reported is that of the repaired line.
     /// - Parameters:
     ///   - bytes: The line without its line feed.
     ///   - decoder: A decoder reused across lines.
@@ -75,6 +85,7 @@ struct JSONLineRecord: Decodable {
     static func parse(
         _ bytes: ArraySlice<UInt8>, with decoder: JSONDecoder
     ) throws(Problem) -> JSONLineRecord {
+        if let record = JSONRecordReader.record(in: bytes) { return record }
         let firstProblem: Problem
         do {
             return try decode(Data(bytes), with: decoder)
@@ -95,7 +106,8 @@ struct JSONLineRecord: Decodable {
         return try decode(Data(repaired), with: decoder)
     }
 
-    private static func decode(_ data: Data, with decoder: JSONDecoder) throws(Problem) -> JSONLineRecord {
+    /// Decodes with Foundation's decoder alone, whose reading ``JSONRecordReader`` must match.
+    static func decode(_ data: Data, with decoder: JSONDecoder) throws(Problem) -> JSONLineRecord {
         do {
             return try decoder.decode(JSONLineRecord.self, from: data)
         } catch let problem as Problem {
