@@ -13,27 +13,28 @@
 struct MentionFilter {
     let view: TokenView
 
-    func filter(_ spotted: [Mention]) -> [Mention] {
-        let titleCaseSentences = titleCaseSentenceSet()
-        var kept: [Mention] = []
-        kept.reserveCapacity(spotted.count)
-        for var mention in spotted {
-            annotate(&mention, titleCaseSentences: titleCaseSentences)
-            if isCalendarWord(mention) || isTitleOrContraction(mention) || followsTitle(mention) || isAcronym(mention)
-                || isCurrency(mention) || isLanguage(mention) || isGivenNameOfPerson(mention) {
-                continue
-            }
-            kept.append(mention)
+    /// The spotted names with their cues, without those that cannot be places. The list is
+    /// annotated and thinned in place, so a list handed over for good is never copied.
+    func filter(_ spotted: consuming [Mention]) -> [Mention] {
+        let titleCaseSentences = titleCaseSentenceFlags()
+        var kept = spotted
+        for position in kept.indices {
+            annotate(&kept[position], titleCaseSentences: titleCaseSentences)
+        }
+        kept.removeAll { mention in
+            isCalendarWord(mention) || isTitleOrContraction(mention) || followsTitle(mention) || isAcronym(mention)
+                || isCurrency(mention) || isLanguage(mention) || isGivenNameOfPerson(mention)
         }
         return kept
     }
 
     // MARK: Cues
 
-    private func annotate(_ mention: inout Mention, titleCaseSentences: Set<Int>) {
+    private func annotate(_ mention: inout Mention, titleCaseSentences: [Bool]) {
         let tokens = view.tokens
         let first = mention.tokenRange.lowerBound
-        if tokens[first].isSentenceStart || titleCaseSentences.contains(mention.sentence) {
+        if tokens[first].isSentenceStart
+            || (mention.sentence < titleCaseSentences.count && titleCaseSentences[mention.sentence]) {
             mention.cues.insert(.weakCapital)
         }
         if let previous = view.adjacentWord(before: first), tokens[previous].shape == .lower,
@@ -54,18 +55,22 @@ struct MentionFilter {
         }
     }
 
-    /// Sentences that read like a headline: most of their longer words capitalised.
-    private func titleCaseSentenceSet() -> Set<Int> {
-        var result = Set<Int>()
+    /// For each sentence, by index, whether it reads like a headline: most of its longer words
+    /// capitalised.
+    private func titleCaseSentenceFlags() -> [Bool] {
+        let tokens = view.tokens
+        var result = [Bool](repeating: false, count: (view.text.sentences.last?.index ?? -1) + 1)
         for sentence in view.text.sentences {
             var long = 0, capitalised = 0
-            for position in sentence.tokenRange where view.tokens[position].kind == .word {
-                let token = view.tokens[position]
+            for position in sentence.tokenRange where tokens[position].kind == .word {
+                let token = tokens[position]
                 guard token.utf8End - token.utf8Start >= 4 else { continue }
                 long += 1
                 if token.startsUppercase { capitalised += 1 }
             }
-            if long >= 3 && Double(capitalised) >= 0.75 * Double(long) { result.insert(sentence.index) }
+            if long >= 3 && Double(capitalised) >= 0.75 * Double(long), sentence.index < result.count {
+                result[sentence.index] = true
+            }
         }
         return result
     }
@@ -102,12 +107,22 @@ struct MentionFilter {
             return true
         }
         // Only a word with an apostrophe can be a contraction.
-        guard mention.tokenRange.count == 1,
-              mention.text.utf8.contains(UInt8(ascii: "'")) || mention.text.contains("’") else { return false }
+        guard mention.tokenRange.count == 1, Self.containsApostrophe(mention.text) else { return false }
         let word = view.lowercased(mention.tokenRange.lowerBound)
         for suffix in ["’ve", "'ve", "’re", "'re", "’ll", "'ll", "n’t", "n't", "’d", "'d", "’m", "'m"]
         where word.hasSuffix(suffix) {
             return true
+        }
+        return false
+    }
+
+    /// Whether `text` has a straight (') or typographic (’, UTF-8 E2 80 99) apostrophe.
+    private static func containsApostrophe(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        var previous: (UInt8, UInt8) = (0, 0)
+        while let byte = utf8.next() {
+            if byte == UInt8(ascii: "'") || (byte == 0x99 && previous == (0xE2, 0x80)) { return true }
+            previous = (previous.1, byte)
         }
         return false
     }

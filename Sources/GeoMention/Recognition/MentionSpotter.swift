@@ -110,6 +110,9 @@ struct MentionSpotter {
         return RecognitionLexicon.nameConnectors.contains(word)
     }
 
+    /// Up to this many postings, places seen before are found by scanning the candidates.
+    private static let linearSearchLimit = 16
+
     /// Builds the mention for tokens `range` with the postings that pass the case rules, or nil
     /// when none does.
     private func makeMention(tokens range: ClosedRange<Int>, entry: KeyEntry, key: String, text: TokenizedText,
@@ -123,7 +126,9 @@ struct MentionSpotter {
             && tokens[range.upperBound + 1].utf8Start == last.utf8End
         let allCapitals = range.allSatisfy { tokens[$0].kind != .word || tokens[$0].shape == .allCaps }
         var candidates: [MentionCandidate] = []
-        var seen = Set<Int>()
+        candidates.reserveCapacity(entry.postings.count)
+        // Places already taken; a set only for the few names with many postings.
+        var seen = entry.postings.count > Self.linearSearchLimit ? Set<Int>(minimumCapacity: entry.postings.count) : nil
         for posting in entry.postings {
             let form = index.postingForm(posting)
             let surface = index.postingSurfaceBytes(posting)
@@ -134,7 +139,8 @@ struct MentionSpotter {
                                                allCapitals: allCapitals) else { continue }
             }
             let place = index.postingPlace(posting)
-            guard seen.insert(place).inserted else {
+            let isNew = seen?.insert(place).inserted ?? !candidates.contains { $0.place == place }
+            guard isNew else {
                 // The same place reached again through its abbreviation written as such ("EU"
                 // after "E.U."): the abbreviation describes the text better.
                 if form == .abbreviation, let earlier = candidates.firstIndex(where: { $0.place == place }) {
