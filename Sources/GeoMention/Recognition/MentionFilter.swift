@@ -16,10 +16,10 @@ struct MentionFilter {
     /// The spotted names with their cues, without those that cannot be places. The list is
     /// annotated and thinned in place, so a list handed over for good is never copied.
     func filter(_ spotted: consuming [Mention]) -> [Mention] {
-        let titleCaseSentences = titleCaseSentenceFlags()
+        var titleCaseSentences = [UInt8](repeating: 0, count: view.text.sentences.count)
         var kept = spotted
         for position in kept.indices {
-            annotate(&kept[position], titleCaseSentences: titleCaseSentences)
+            annotate(&kept[position], titleCaseSentences: &titleCaseSentences)
         }
         kept.removeAll { mention in
             isCalendarWord(mention) || isTitleOrContraction(mention) || followsTitle(mention) || isAcronym(mention)
@@ -30,11 +30,10 @@ struct MentionFilter {
 
     // MARK: Cues
 
-    private func annotate(_ mention: inout Mention, titleCaseSentences: [Bool]) {
+    private func annotate(_ mention: inout Mention, titleCaseSentences: inout [UInt8]) {
         let tokens = view.tokens
         let first = mention.tokenRange.lowerBound
-        if tokens[first].isSentenceStart
-            || (mention.sentence < titleCaseSentences.count && titleCaseSentences[mention.sentence]) {
+        if tokens[first].isSentenceStart || isTitleCase(sentence: mention.sentence, known: &titleCaseSentences) {
             mention.cues.insert(.weakCapital)
         }
         if let previous = view.adjacentWord(before: first), tokens[previous].shape == .lower,
@@ -55,24 +54,28 @@ struct MentionFilter {
         }
     }
 
-    /// For each sentence, by index, whether it reads like a headline: most of its longer words
-    /// capitalised.
-    private func titleCaseSentenceFlags() -> [Bool] {
-        let tokens = view.tokens
-        var result = [Bool](repeating: false, count: (view.text.sentences.last?.index ?? -1) + 1)
-        for sentence in view.text.sentences {
-            var long = 0, capitalised = 0
-            for position in sentence.tokenRange where tokens[position].kind == .word {
-                let token = tokens[position]
-                guard token.utf8End - token.utf8Start >= 4 else { continue }
-                long += 1
-                if token.startsUppercase { capitalised += 1 }
-            }
-            if long >= 3 && Double(capitalised) >= 0.75 * Double(long), sentence.index < result.count {
-                result[sentence.index] = true
-            }
+    /// Whether sentence `index` reads like a headline: most of its longer words capitalised.
+    /// Worked out on first asking and remembered in `known` (0 not yet known, 1 no, 2 yes).
+    private func isTitleCase(sentence index: Int, known: inout [UInt8]) -> Bool {
+        let sentences = view.text.sentences
+        // In a tokenised text sentence `index` is the index-th; look it up in any other.
+        guard index < known.count, sentences[index].index == index else {
+            return sentences.contains { $0.index == index && isTitleCase($0) }
         }
-        return result
+        if known[index] == 0 { known[index] = isTitleCase(sentences[index]) ? 2 : 1 }
+        return known[index] == 2
+    }
+
+    private func isTitleCase(_ sentence: Sentence) -> Bool {
+        let tokens = view.tokens
+        var long = 0, capitalised = 0
+        for position in sentence.tokenRange where tokens[position].kind == .word {
+            let token = tokens[position]
+            guard token.utf8End - token.utf8Start >= 4 else { continue }
+            long += 1
+            if token.startsUppercase { capitalised += 1 }
+        }
+        return long >= 3 && Double(capitalised) >= 0.75 * Double(long)
     }
 
     /// Whether the mention's capitals are shared by its line: a dateline or an all-capitals line.
