@@ -66,15 +66,31 @@ struct MentionSpotter {
     private func append(_ token: Token, of bytes: UnsafeBufferPointer<UInt8>, to key: inout [UInt8], glued: Bool = false) {
         let slice = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
         var pendingSpace = !key.isEmpty && !glued
-        var ascii = true
-        for byte in slice where byte >= 0x80 { ascii = false; break }
-        if ascii {
+        var ascii = true, alphanumeric = true
+        for byte in slice {
+            if byte >= 0x80 { ascii = false; break }
+            if alphanumeric && !Self.isASCIIAlphanumeric(byte) { alphanumeric = false }
+        }
+        if alphanumeric && ascii && !slice.isEmpty {
+            // Letters and digits only, the common case: the word lower-cased, after its space.
+            if pendingSpace { key.append(0x20) }
+            let start = key.count
+            key.append(contentsOf: slice)
+            key.withUnsafeMutableBufferPointer { buffer in
+                for offset in start..<buffer.count where buffer[offset] &- 0x41 < 26 { buffer[offset] |= 0x20 }
+            }
+        } else if ascii {
             for byte in slice { NameNormalizer.appendASCII(byte, to: &key, pendingSpace: &pendingSpace) }
         } else {
             for scalar in String(decoding: slice, as: UTF8.self).unicodeScalars {
                 NameNormalizer.appendScalar(scalar, to: &key, pendingSpace: &pendingSpace)
             }
         }
+    }
+
+    @inline(__always)
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
     }
 
     /// The next word token that may continue a name after token `last`, in the same sentence and
