@@ -19,7 +19,7 @@ struct TokenView {
     /// The token's text in lower case.
     func lowercased(_ position: Int) -> String {
         precondition(position >= 0 && position < memory.count, "token index out of range")
-        if let known = memory.lowercased[position] { return known }
+        if let known = memory.lowercased(at: position) { return known }
         let lower = withBytes(of: position) { slice -> String in
             if slice.allSatisfy({ $0 < 0x80 }) {
                 return String(unsafeUninitializedCapacity: slice.count) { buffer in
@@ -28,14 +28,14 @@ struct TokenView {
             }
             return String(decoding: slice, as: UTF8.self).lowercased()
         }
-        memory.lowercased[position] = lower
+        memory.remember(lower, at: position)
         return lower
     }
 
     /// What the word lists say about the token.
     func wordInfo(_ position: Int) -> WordInfo {
         precondition(position >= 0 && position < memory.count, "token index out of range")
-        if let known = memory.wordInfo[position] { return known }
+        if let known = memory.wordInfo(at: position) { return known }
         // An ASCII word is lower-cased on the stack; only other scripts need the string.
         let asciiInfo = withBytes(of: position) { slice -> WordInfo? in
             guard slice.count <= Self.stackWordLength, slice.allSatisfy({ $0 < 0x80 }) else { return nil }
@@ -51,7 +51,7 @@ struct TokenView {
             var lower = lowercased(position)
             info = lower.withUTF8 { index.wordInfo($0) }
         }
-        memory.wordInfo[position] = info
+        memory.remember(info, at: position)
         return info
     }
 
@@ -112,25 +112,71 @@ struct TokenView {
 /// Per-token results a ``TokenView`` has already worked out. Used by one document's pass on one
 /// thread only.
 ///
-/// The results live in buffers allocated once, reached through constant pointers, so that
-/// reading and writing one needs no exclusivity bookkeeping.
+/// Most tokens are never asked about, so nothing is stored for them: a bit per token says
+/// whether its slot holds a result, and only those slots are ever initialised or released.
+/// The buffers are allocated once and reached through constant pointers, so that reading and
+/// writing a result needs no exclusivity bookkeeping.
 private final class WordMemory {
     let count: Int
-    let lowercased: UnsafeMutablePointer<String?>
-    let wordInfo: UnsafeMutablePointer<WordInfo?>
+    private let words: Int
+    private let hasLowercased: UnsafeMutablePointer<UInt64>
+    private let lowercased: UnsafeMutablePointer<String>
+    private let hasWordInfo: UnsafeMutablePointer<UInt64>
+    private let wordInfo: UnsafeMutablePointer<WordInfo>
 
     init(count: Int) {
         self.count = count
+        words = (count + 63) / 64
+        hasLowercased = .allocate(capacity: words)
+        hasLowercased.initialize(repeating: 0, count: words)
         lowercased = .allocate(capacity: count)
-        lowercased.initialize(repeating: nil, count: count)
+        hasWordInfo = .allocate(capacity: words)
+        hasWordInfo.initialize(repeating: 0, count: words)
         wordInfo = .allocate(capacity: count)
-        wordInfo.initialize(repeating: nil, count: count)
     }
 
     deinit {
-        lowercased.deinitialize(count: count)
+        for word in 0..<words {
+            var bits = hasLowercased[word]
+            while bits != 0 {
+                (lowercased + word * 64 + bits.trailingZeroBitCount).deinitialize(count: 1)
+                bits &= bits - 1
+            }
+        }
         lowercased.deallocate()
-        wordInfo.deinitialize(count: count)
+        hasLowercased.deallocate()
         wordInfo.deallocate()
+        hasWordInfo.deallocate()
+    }
+
+    private static func isSet(_ bits: UnsafeMutablePointer<UInt64>, _ position: Int) -> Bool {
+        bits[position >> 6] & (1 << UInt64(position & 63)) != 0
+    }
+
+    private static func set(_ bits: UnsafeMutablePointer<UInt64>, _ position: Int) {
+        bits[position >> 6] |= 1 << UInt64(position & 63)
+    }
+
+    /// The remembered lower-cased text of token `position` (which must be below `count`).
+    func lowercased(at position: Int) -> String? {
+        Self.isSet(hasLowercased, position) ? lowercased[position] : nil
+    }
+
+    /// Remembers the lower-cased text of token `position`, not remembered before.
+    func remember(_ text: String, at position: Int) {
+        precondition(!Self.isSet(hasLowercased, position))
+        (lowercased + position).initialize(to: text)
+        Self.set(hasLowercased, position)
+    }
+
+    /// The remembered word facts of token `position` (which must be below `count`).
+    func wordInfo(at position: Int) -> WordInfo? {
+        Self.isSet(hasWordInfo, position) ? wordInfo[position] : nil
+    }
+
+    /// Remembers the word facts of token `position`.
+    func remember(_ info: WordInfo, at position: Int) {
+        (wordInfo + position).initialize(to: info)
+        Self.set(hasWordInfo, position)
     }
 }
