@@ -13,27 +13,27 @@
 struct MentionFilter {
     let view: TokenView
 
-    func filter(_ spotted: [Mention]) -> [Mention] {
-        let titleCaseSentences = titleCaseSentenceSet()
-        var kept: [Mention] = []
-        kept.reserveCapacity(spotted.count)
-        for var mention in spotted {
-            annotate(&mention, titleCaseSentences: titleCaseSentences)
-            if isCalendarWord(mention) || isTitleOrContraction(mention) || followsTitle(mention) || isAcronym(mention)
-                || isCurrency(mention) || isLanguage(mention) || isGivenNameOfPerson(mention) {
-                continue
-            }
-            kept.append(mention)
+    /// The spotted names with their cues, without those that cannot be places. The list is
+    /// annotated and thinned in place, so a list handed over for good is never copied.
+    func filter(_ spotted: consuming [Mention]) -> [Mention] {
+        var titleCaseSentences = [UInt8](repeating: 0, count: view.text.sentences.count)
+        var kept = spotted
+        for position in kept.indices {
+            annotate(&kept[position], titleCaseSentences: &titleCaseSentences)
+        }
+        kept.removeAll { mention in
+            isCalendarWord(mention) || isTitleOrContraction(mention) || followsTitle(mention) || isAcronym(mention)
+                || isCurrency(mention) || isLanguage(mention) || isGivenNameOfPerson(mention)
         }
         return kept
     }
 
     // MARK: Cues
 
-    private func annotate(_ mention: inout Mention, titleCaseSentences: Set<Int>) {
+    private func annotate(_ mention: inout Mention, titleCaseSentences: inout [UInt8]) {
         let tokens = view.tokens
         let first = mention.tokenRange.lowerBound
-        if tokens[first].isSentenceStart || titleCaseSentences.contains(mention.sentence) {
+        if tokens[first].isSentenceStart || isTitleCase(sentence: mention.sentence, known: &titleCaseSentences) {
             mention.cues.insert(.weakCapital)
         }
         if let previous = view.adjacentWord(before: first), tokens[previous].shape == .lower,
@@ -54,20 +54,28 @@ struct MentionFilter {
         }
     }
 
-    /// Sentences that read like a headline: most of their longer words capitalised.
-    private func titleCaseSentenceSet() -> Set<Int> {
-        var result = Set<Int>()
-        for sentence in view.text.sentences {
-            var long = 0, capitalised = 0
-            for position in sentence.tokenRange where view.tokens[position].kind == .word {
-                let token = view.tokens[position]
-                guard token.utf8End - token.utf8Start >= 4 else { continue }
-                long += 1
-                if token.startsUppercase { capitalised += 1 }
-            }
-            if long >= 3 && Double(capitalised) >= 0.75 * Double(long) { result.insert(sentence.index) }
+    /// Whether sentence `index` reads like a headline: most of its longer words capitalised.
+    /// Worked out on first asking and remembered in `known` (0 not yet known, 1 no, 2 yes).
+    private func isTitleCase(sentence index: Int, known: inout [UInt8]) -> Bool {
+        let sentences = view.text.sentences
+        // In a tokenised text sentence `index` is the index-th; look it up in any other.
+        guard index < known.count, sentences[index].index == index else {
+            return sentences.contains { $0.index == index && isTitleCase($0) }
         }
-        return result
+        if known[index] == 0 { known[index] = isTitleCase(sentences[index]) ? 2 : 1 }
+        return known[index] == 2
+    }
+
+    private func isTitleCase(_ sentence: Sentence) -> Bool {
+        let tokens = view.tokens
+        var long = 0, capitalised = 0
+        for position in sentence.tokenRange where tokens[position].kind == .word {
+            let token = tokens[position]
+            guard token.utf8End - token.utf8Start >= 4 else { continue }
+            long += 1
+            if token.startsUppercase { capitalised += 1 }
+        }
+        return long >= 3 && Double(capitalised) >= 0.75 * Double(long)
     }
 
     /// Whether the mention's capitals are shared by its line: a dateline or an all-capitals line.
@@ -102,12 +110,22 @@ struct MentionFilter {
             return true
         }
         // Only a word with an apostrophe can be a contraction.
-        guard mention.tokenRange.count == 1,
-              mention.text.utf8.contains(UInt8(ascii: "'")) || mention.text.contains("’") else { return false }
+        guard mention.tokenRange.count == 1, Self.containsApostrophe(mention.text) else { return false }
         let word = view.lowercased(mention.tokenRange.lowerBound)
         for suffix in ["’ve", "'ve", "’re", "'re", "’ll", "'ll", "n’t", "n't", "’d", "'d", "’m", "'m"]
         where word.hasSuffix(suffix) {
             return true
+        }
+        return false
+    }
+
+    /// Whether `text` has a straight (') or typographic (’, UTF-8 E2 80 99) apostrophe.
+    private static func containsApostrophe(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        var previous: (UInt8, UInt8) = (0, 0)
+        while let byte = utf8.next() {
+            if byte == UInt8(ascii: "'") || (byte == 0x99 && previous == (0xE2, 0x80)) { return true }
+            previous = (previous.1, byte)
         }
         return false
     }

@@ -66,15 +66,31 @@ struct MentionSpotter {
     private func append(_ token: Token, of bytes: UnsafeBufferPointer<UInt8>, to key: inout [UInt8], glued: Bool = false) {
         let slice = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
         var pendingSpace = !key.isEmpty && !glued
-        var ascii = true
-        for byte in slice where byte >= 0x80 { ascii = false; break }
-        if ascii {
+        var ascii = true, alphanumeric = true
+        for byte in slice {
+            if byte >= 0x80 { ascii = false; break }
+            if alphanumeric && !Self.isASCIIAlphanumeric(byte) { alphanumeric = false }
+        }
+        if alphanumeric && ascii && !slice.isEmpty {
+            // Letters and digits only, the common case: the word lower-cased, after its space.
+            if pendingSpace { key.append(0x20) }
+            let start = key.count
+            key.append(contentsOf: slice)
+            key.withUnsafeMutableBufferPointer { buffer in
+                for offset in start..<buffer.count where buffer[offset] &- 0x41 < 26 { buffer[offset] |= 0x20 }
+            }
+        } else if ascii {
             for byte in slice { NameNormalizer.appendASCII(byte, to: &key, pendingSpace: &pendingSpace) }
         } else {
             for scalar in String(decoding: slice, as: UTF8.self).unicodeScalars {
                 NameNormalizer.appendScalar(scalar, to: &key, pendingSpace: &pendingSpace)
             }
         }
+    }
+
+    @inline(__always)
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
     }
 
     /// The next word token that may continue a name after token `last`, in the same sentence and
@@ -110,6 +126,9 @@ struct MentionSpotter {
         return RecognitionLexicon.nameConnectors.contains(word)
     }
 
+    /// Up to this many postings, places seen before are found by scanning the candidates.
+    private static let linearSearchLimit = 16
+
     /// Builds the mention for tokens `range` with the postings that pass the case rules, or nil
     /// when none does.
     private func makeMention(tokens range: ClosedRange<Int>, entry: KeyEntry, key: String, text: TokenizedText,
@@ -123,7 +142,9 @@ struct MentionSpotter {
             && tokens[range.upperBound + 1].utf8Start == last.utf8End
         let allCapitals = range.allSatisfy { tokens[$0].kind != .word || tokens[$0].shape == .allCaps }
         var candidates: [MentionCandidate] = []
-        var seen = Set<Int>()
+        candidates.reserveCapacity(entry.postings.count)
+        // Places already taken; a set only for the few names with many postings.
+        var seen = entry.postings.count > Self.linearSearchLimit ? Set<Int>(minimumCapacity: entry.postings.count) : nil
         for posting in entry.postings {
             let form = index.postingForm(posting)
             let surface = index.postingSurfaceBytes(posting)
@@ -134,7 +155,8 @@ struct MentionSpotter {
                                                allCapitals: allCapitals) else { continue }
             }
             let place = index.postingPlace(posting)
-            guard seen.insert(place).inserted else {
+            let isNew = seen?.insert(place).inserted ?? !candidates.contains { $0.place == place }
+            guard isNew else {
                 // The same place reached again through its abbreviation written as such ("EU"
                 // after "E.U."): the abbreviation describes the text better.
                 if form == .abbreviation, let earlier = candidates.firstIndex(where: { $0.place == place }) {

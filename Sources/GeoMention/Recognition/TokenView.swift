@@ -18,32 +18,68 @@ struct TokenView {
 
     /// The token's text in lower case.
     func lowercased(_ position: Int) -> String {
-        if let known = memory.lowercased[position] { return known }
-        let token = text.tokens[position]
-        var source = text.text
-        let lower = source.withUTF8 { bytes -> String in
-            let slice = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
+        precondition(position >= 0 && position < memory.count, "token index out of range")
+        if let known = memory.lowercased(at: position) { return known }
+        let lower = withBytes(of: position) { slice -> String in
             if slice.allSatisfy({ $0 < 0x80 }) {
                 return String(unsafeUninitializedCapacity: slice.count) { buffer in
-                    for (offset, byte) in slice.enumerated() {
-                        buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                    }
-                    return slice.count
+                    Self.lowercaseASCII(slice, into: buffer)
                 }
             }
             return String(decoding: slice, as: UTF8.self).lowercased()
         }
-        memory.lowercased[position] = lower
+        memory.remember(lower, at: position)
         return lower
     }
 
     /// What the word lists say about the token.
     func wordInfo(_ position: Int) -> WordInfo {
-        if let known = memory.wordInfo[position] { return known }
-        var lower = lowercased(position)
-        let info = lower.withUTF8 { index.wordInfo($0) }
-        memory.wordInfo[position] = info
+        precondition(position >= 0 && position < memory.count, "token index out of range")
+        if let known = memory.wordInfo(at: position) { return known }
+        // An ASCII word is lower-cased on the stack; only other scripts need the string.
+        let asciiInfo = withBytes(of: position) { slice -> WordInfo? in
+            guard slice.count <= Self.stackWordLength, slice.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.stackWordLength) { buffer in
+                let count = Self.lowercaseASCII(slice, into: buffer)
+                return index.wordInfo(UnsafeBufferPointer(rebasing: buffer[..<count]))
+            }
+        }
+        let info: WordInfo
+        if let asciiInfo {
+            info = asciiInfo
+        } else {
+            var lower = lowercased(position)
+            info = lower.withUTF8 { index.wordInfo($0) }
+        }
+        memory.remember(info, at: position)
         return info
+    }
+
+    /// The first UTF-8 byte of the token's text.
+    func firstByte(_ position: Int) -> UInt8 {
+        withBytes(of: position) { $0[0] }
+    }
+
+    /// The longest ASCII word ``wordInfo(_:)`` lower-cases without a string.
+    private static let stackWordLength = 64
+
+    /// Calls `body` with the token's UTF-8 bytes.
+    private func withBytes<Result>(of position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let range = text.tokens[position].utf8Range
+        if let result = text.text.utf8.withContiguousStorageIfAvailable({ body(UnsafeBufferPointer(rebasing: $0[range])) }) {
+            return result
+        }
+        var source = text.text
+        return source.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Writes the ASCII bytes of `slice` lower-cased into `buffer`, which must be large enough;
+    /// returns the number of bytes written.
+    private static func lowercaseASCII(_ slice: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        for (offset, byte) in slice.enumerated() {
+            buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        }
+        return slice.count
     }
 
     /// The word token right before `position` in the same sentence, with nothing but white
@@ -75,12 +111,72 @@ struct TokenView {
 
 /// Per-token results a ``TokenView`` has already worked out. Used by one document's pass on one
 /// thread only.
+///
+/// Most tokens are never asked about, so nothing is stored for them: a bit per token says
+/// whether its slot holds a result, and only those slots are ever initialised or released.
+/// The buffers are allocated once and reached through constant pointers, so that reading and
+/// writing a result needs no exclusivity bookkeeping.
 private final class WordMemory {
-    var lowercased: [String?]
-    var wordInfo: [WordInfo?]
+    let count: Int
+    private let words: Int
+    private let hasLowercased: UnsafeMutablePointer<UInt64>
+    private let lowercased: UnsafeMutablePointer<String>
+    private let hasWordInfo: UnsafeMutablePointer<UInt64>
+    private let wordInfo: UnsafeMutablePointer<WordInfo>
 
     init(count: Int) {
-        lowercased = Array(repeating: nil, count: count)
-        wordInfo = Array(repeating: nil, count: count)
+        self.count = count
+        words = (count + 63) / 64
+        hasLowercased = .allocate(capacity: words)
+        hasLowercased.initialize(repeating: 0, count: words)
+        lowercased = .allocate(capacity: count)
+        hasWordInfo = .allocate(capacity: words)
+        hasWordInfo.initialize(repeating: 0, count: words)
+        wordInfo = .allocate(capacity: count)
+    }
+
+    deinit {
+        for word in 0..<words {
+            var bits = hasLowercased[word]
+            while bits != 0 {
+                (lowercased + word * 64 + bits.trailingZeroBitCount).deinitialize(count: 1)
+                bits &= bits - 1
+            }
+        }
+        lowercased.deallocate()
+        hasLowercased.deallocate()
+        wordInfo.deallocate()
+        hasWordInfo.deallocate()
+    }
+
+    private static func isSet(_ bits: UnsafeMutablePointer<UInt64>, _ position: Int) -> Bool {
+        bits[position >> 6] & (1 << UInt64(position & 63)) != 0
+    }
+
+    private static func set(_ bits: UnsafeMutablePointer<UInt64>, _ position: Int) {
+        bits[position >> 6] |= 1 << UInt64(position & 63)
+    }
+
+    /// The remembered lower-cased text of token `position` (which must be below `count`).
+    func lowercased(at position: Int) -> String? {
+        Self.isSet(hasLowercased, position) ? lowercased[position] : nil
+    }
+
+    /// Remembers the lower-cased text of token `position`, not remembered before.
+    func remember(_ text: String, at position: Int) {
+        precondition(!Self.isSet(hasLowercased, position))
+        (lowercased + position).initialize(to: text)
+        Self.set(hasLowercased, position)
+    }
+
+    /// The remembered word facts of token `position` (which must be below `count`).
+    func wordInfo(at position: Int) -> WordInfo? {
+        Self.isSet(hasWordInfo, position) ? wordInfo[position] : nil
+    }
+
+    /// Remembers the word facts of token `position`.
+    func remember(_ info: WordInfo, at position: Int) {
+        (wordInfo + position).initialize(to: info)
+        Self.set(hasWordInfo, position)
     }
 }

@@ -9,18 +9,24 @@ struct UnitListExpander {
 
     /// Plural unit words (all eight letters long) and the singular that forms each item's name.
     static let units: [String: String] = ["counties": "county", "parishes": "parish", "boroughs": "borough"]
+    /// The first letters of the unit words, to pass over other words without building their text.
+    private static let unitInitials: [UInt8] = Array("cpb".utf8)
 
     func expand(_ mentions: [Mention]) -> [Mention] {
         let tokens = view.tokens
         var found: [Mention] = []
         for position in tokens.indices where tokens[position].kind == .word && tokens[position].shape == .lower
             && tokens[position].utf8End - tokens[position].utf8Start == 8 {  // the length of every unit word
-            guard let unit = Self.units[view.lowercased(position)] else { continue }
+            let initial = view.firstByte(position)
+            guard initial >= 0x80 || Self.unitInitials.contains(initial),
+                  let unit = Self.units[view.lowercased(position)] else { continue }
             found.append(contentsOf: items(before: position, unit: unit))
         }
         guard !found.isEmpty else { return mentions }
-        let covered = Set(found.flatMap { Array($0.tokenRange) })
-        var result = mentions.filter { mention in !mention.tokenRange.contains(where: covered.contains) }
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for mention in found { for position in mention.tokenRange { covered[position] = true } }
+        var result = mentions
+        result.removeAll { mention in mention.tokenRange.contains { covered[$0] } }
         result.append(contentsOf: found)
         result.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
         return result

@@ -19,10 +19,12 @@ struct UnknownPlaceFinder {
     /// `mentions` with the unknown places added in text order. A lone feature word the spotter
     /// took for a place ("Lake", a town in Mississippi) gives way to the longer unknown name.
     func adding(to mentions: [Mention]) -> [Mention] {
-        let found = find(besides: mentions.filter { !isLoneFeatureWord($0) })
+        let found = find(besides: mentions)
         guard !found.isEmpty else { return mentions }
-        let taken = Set(found.flatMap { Array($0.tokenRange) })
-        var result = mentions.filter { !$0.tokenRange.contains(where: taken.contains) }
+        var taken = [Bool](repeating: false, count: view.tokens.count)
+        for mention in found { for position in mention.tokenRange { taken[position] = true } }
+        var result = mentions
+        result.removeAll { $0.tokenRange.contains { taken[$0] } }
         result += found
         result.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
         return result
@@ -32,10 +34,14 @@ struct UnknownPlaceFinder {
         mention.tokenRange.count == 1 && (Self.leadingWords.contains(mention.key) || Self.trailingWords.contains(mention.key))
     }
 
+    /// The unknown places among the words that `mentions` leave free; lone feature words leave
+    /// their word free.
     private func find(besides mentions: [Mention]) -> [Mention] {
         let tokens = view.tokens
         var covered = [Bool](repeating: false, count: tokens.count)
-        for mention in mentions { for position in mention.tokenRange { covered[position] = true } }
+        for mention in mentions where !isLoneFeatureWord(mention) {
+            for position in mention.tokenRange { covered[position] = true }
+        }
         var found: [Mention] = []
         var position = 0
         while position < tokens.count {

@@ -20,9 +20,33 @@ enum Abbreviations {
         "Okla", "Ore", "Pa", "Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wyo",
     ]
 
+    /// ``words`` packed by ``packed(_:)``, sorted: a word is found without building a string.
+    private static let packedWords: [UInt64] = words.map { word in
+        Array(word.utf8).withUnsafeBufferPointer { packed($0) }
+    }.sorted()
+
+    /// Up to seven bytes in one integer, first byte highest, the length in the lowest byte, so
+    /// that different byte strings give different integers.
+    private static func packed(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0
+        for byte in bytes { value = value << 8 | UInt64(byte) }
+        return value << 8 | UInt64(bytes.count)
+    }
+
     /// Whether the UTF-8 bytes are one of ``words``.
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard range.count <= 5 else { return false }
-        return words.contains(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+        let word = UnsafeBufferPointer(rebasing: bytes[range])
+        guard word.allSatisfy({ $0 < 0x80 }) else {
+            // Unicode equality, as for any string: the Kelvin sign "K" spells "K".
+            return words.contains(String(decoding: word, as: UTF8.self))
+        }
+        let key = packed(word)
+        var low = 0, high = packedWords.count
+        while low < high {
+            let middle = (low + high) / 2
+            if packedWords[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < packedWords.count && packedWords[low] == key
     }
 }

@@ -25,6 +25,8 @@ struct SentenceSplitter {
         var terminated = false
         var strong = false
         var lineStart = tokens[0].start
+        // Whether the current sentence has its first word or number yet.
+        var marked = false
         for j in tokens.indices {
             let token = tokens[j]
             if j > 0 {
@@ -36,10 +38,17 @@ struct SentenceSplitter {
                     boundary = isHeadlineBreak(before: token, previous: tokens[j - 1], lineStart: lineStart)
                 }
                 if boundary {
-                    close(first..<j, in: &tokens, into: &sentences)
+                    close(first..<j, of: tokens, into: &sentences)
                     first = j
+                    marked = false
                 }
                 if token.followsNewline { lineStart = token.start }
+            }
+            // Tokens learn their sentence as they are passed.
+            tokens[j].sentence = sentences.count
+            if !marked && (token.kind == .word || token.kind == .number) {
+                tokens[j].flags.insert(.sentenceStart)
+                marked = true
             }
             let punctuation = terminalStrength(of: token)
             if punctuation > 0 && !isAbbreviationPeriod(j, tokens) {
@@ -49,20 +58,13 @@ struct SentenceSplitter {
                 terminated = false
             }
         }
-        close(first..<tokens.count, in: &tokens, into: &sentences)
+        close(first..<tokens.count, of: tokens, into: &sentences)
         return sentences
     }
 
-    private func close(_ range: Range<Int>, in tokens: inout [Token], into sentences: inout [Sentence]) {
+    /// Appends the sentence made of the tokens in `range`.
+    private func close(_ range: Range<Int>, of tokens: [Token], into sentences: inout [Sentence]) {
         let index = sentences.count
-        var marked = false
-        for j in range {
-            tokens[j].sentence = index
-            if !marked && (tokens[j].kind == .word || tokens[j].kind == .number) {
-                tokens[j].flags.insert(.sentenceStart)
-                marked = true
-            }
-        }
         let firstToken = tokens[range.lowerBound], lastToken = tokens[range.upperBound - 1]
         sentences.append(Sentence(
             index: index, scalarRange: firstToken.start..<lastToken.end,

@@ -14,6 +14,13 @@ struct ShapeBuilder {
         if firstCased == 0 { firstCased = 2 }
     }
 
+    /// Counts a run of `count` ASCII lowercase letters.
+    @inline(__always)
+    mutating func addLower(count: Int) {
+        lower &+= count
+        if firstCased == 0 { firstCased = 2 }
+    }
+
     /// Counts an ASCII uppercase letter.
     @inline(__always)
     mutating func addUpper() {

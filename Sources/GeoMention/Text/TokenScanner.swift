@@ -112,7 +112,11 @@ struct TokenScanner {
             while i < count {
                 let byte = bytes[i]
                 if byte &- UInt8(ascii: "a") < 26 {
-                    shape.addLower()
+                    // Lower-case letters come in runs: count the rest of the run eight at a time.
+                    let run = lowercaseRun(at: i, count: count)
+                    shape.addLower(count: run)
+                    i &+= run
+                    continue
                 } else if byte &- UInt8(ascii: "A") < 26 {
                     shape.addUpper()
                 } else if byte &- UInt8(ascii: "0") < 10 {
@@ -147,6 +151,31 @@ struct TokenScanner {
             scalar += 1
         }
         append(utf8Start: start, scalarStart: scalarStart, kind: shape.kind, shape: shape.shape)
+    }
+
+    /// The number of ASCII lower-case letters starting at `offset` (at least the one there),
+    /// found eight bytes at a time while eight bytes remain before `count`.
+    @inline(__always)
+    private func lowercaseRun(at offset: Int, count: Int) -> Int {
+        var end = offset
+        while end &+ 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + end).loadUnaligned(as: UInt64.self))
+            let highBits: UInt64 = 0x8080_8080_8080_8080
+            // Per byte, on the low seven bits (so no carry crosses bytes): the high bit of
+            // `atLeastA` is set from "a" up, that of `pastZ` from "{" up.
+            let low = word & ~highBits
+            let atLeastA = low &+ 0x1F1F_1F1F_1F1F_1F1F
+            let pastZ = low &+ 0x0505_0505_0505_0505
+            let lowercase = atLeastA & ~pastZ & ~word & highBits
+            let others = ~lowercase & highBits
+            if others == 0 {
+                end &+= 8
+                continue
+            }
+            return end &- offset &+ others.trailingZeroBitCount >> 3
+        }
+        while end < count && bytes[end] &- UInt8(ascii: "a") < 26 { end &+= 1 }
+        return end &- offset
     }
 
     /// Whether `s` or `S` at `offset` ends a word (a possessive), given the apostrophe before.
