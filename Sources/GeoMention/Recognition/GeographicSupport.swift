@@ -41,6 +41,10 @@ struct GeographicSupport {
         var anchorsPerKey = [Int](repeating: 0, count: keys.count)
         var countries: [UInt64] = [], ownCountries: [UInt64] = []
         var admin1s: [UInt64] = [], ownAdmin1s: [UInt64] = []
+        countries.reserveCapacity(mentions.count)
+        ownCountries.reserveCapacity(mentions.count)
+        admin1s.reserveCapacity(mentions.count)
+        ownAdmin1s.reserveCapacity(mentions.count)
         var towns: [Town] = []
         var anchorCount = 0
         for (position, mention) in mentions.enumerated() {
@@ -70,10 +74,10 @@ struct GeographicSupport {
         }
         self.anchorCount = anchorCount
         self.anchorsPerKey = anchorsPerKey
-        countryCounts = Tally(countries)
-        ownCountryCounts = Tally(ownCountries)
-        admin1Counts = Tally(admin1s)
-        ownAdmin1Counts = Tally(ownAdmin1s)
+        countryCounts = Tally(consume countries)
+        ownCountryCounts = Tally(consume ownCountries)
+        admin1Counts = Tally(consume admin1s)
+        ownAdmin1Counts = Tally(consume ownAdmin1s)
         self.towns = Self.distinctByLatitude(towns)
     }
 
@@ -81,24 +85,22 @@ struct GeographicSupport {
     /// `candidates`: the log count of other sure names sharing a first-level region or a country
     /// with one of its places, and 1 when one of its places lies within 100 km of another sure
     /// name's town.
-    func support(key: Int, candidates: [MentionCandidate]) -> (Double, Double, Double) {
+    func support(key: Int, candidates: [CandidateFacts]) -> (Double, Double, Double) {
         guard anchorCount > anchorsPerKey[key] else { return (0, 0, 0) }
+        // A name that is nowhere sure adds nothing of its own.
+        let hasOwn = anchorsPerKey[key] > 0
         var bestAdmin1 = 0, bestCountry = 0
         var near = 0.0
         for candidate in candidates.prefix(Self.candidateLimit) {
-            let country = index.countryKey(of: candidate.place)
-            if country != 0 {
-                bestCountry = max(bestCountry, countryCounts.count(of: UInt64(country))
-                                  - ownCountryCounts.count(of: Self.pair(key, Int(country))))
+            if candidate.country != 0 {
+                let own = hasOwn ? ownCountryCounts.count(of: Self.pair(key, Int(candidate.country))) : 0
+                bestCountry = max(bestCountry, countryCounts.count(of: UInt64(candidate.country)) - own)
             }
-            if index.kind(of: candidate.place) != .admin1 {
-                let admin1 = index.admin1Place(of: candidate.place)
-                if admin1 >= 0 {
-                    bestAdmin1 = max(bestAdmin1, admin1Counts.count(of: UInt64(admin1))
-                                     - ownAdmin1Counts.count(of: Self.pair(key, admin1)))
-                }
+            if candidate.kind != .admin1 && candidate.admin1 >= 0 {
+                let own = hasOwn ? ownAdmin1Counts.count(of: Self.pair(key, candidate.admin1)) : 0
+                bestAdmin1 = max(bestAdmin1, admin1Counts.count(of: UInt64(candidate.admin1)) - own)
             }
-            if near == 0 && isNearOtherTown(index.coordinate(of: candidate.place), key: key) { near = 1 }
+            if near == 0 && isNearOtherTown(candidate.point, key: key) { near = 1 }
         }
         return (log2(1 + Double(bestAdmin1)), log2(1 + Double(bestCountry)), near)
     }
@@ -148,27 +150,27 @@ struct GeographicSupport {
 /// How often each value occurs in a list: the distinct values in order with their counts,
 /// looked up by binary search.
 private struct Tally {
-    private var values: [UInt64] = []
-    private var counts: [Int] = []
+    private var runs: [(value: UInt64, count: Int)] = []
 
-    init(_ list: [UInt64]) {
-        for value in list.sorted() {
-            if value == values.last {
-                counts[counts.count - 1] += 1
+    init(_ list: consuming [UInt64]) {
+        list.sort()
+        runs.reserveCapacity(list.count)
+        for value in list {
+            if value == runs.last?.value {
+                runs[runs.count - 1].count += 1
             } else {
-                values.append(value)
-                counts.append(1)
+                runs.append((value, 1))
             }
         }
     }
 
     /// How often `value` occurs.
     func count(of value: UInt64) -> Int {
-        var low = 0, high = values.count
+        var low = 0, high = runs.count
         while low < high {
             let middle = (low + high) / 2
-            if values[middle] < value { low = middle + 1 } else { high = middle }
+            if runs[middle].value < value { low = middle + 1 } else { high = middle }
         }
-        return low < values.count && values[low] == value ? counts[low] : 0
+        return low < runs.count && runs[low].value == value ? runs[low].count : 0
     }
 }

@@ -32,6 +32,7 @@ struct LowerCaseOccurrences {
         var wanted: [(hash: UInt64, word: String)] = []
         var entryOfMention = [Int](repeating: -1, count: mentions.count)
         var wantedLengths = [Bool]()
+        var wantedFirstBytes = [Bool](repeating: false, count: 256)
         for request in requests {
             if let last = wanted.last, last.hash == request.hash, last.word == request.word {
                 entryOfMention[request.mention] = wanted.count - 1
@@ -40,10 +41,12 @@ struct LowerCaseOccurrences {
             entryOfMention[request.mention] = wanted.count
             wanted.append((request.hash, request.word))
             Self.include(request.word.utf8.count, in: &wantedLengths)
+            if let byte = request.word.utf8.first { wantedFirstBytes[Int(byte)] = true }
         }
         self.wanted = wanted
         self.entryOfMention = entryOfMention
-        found = Self.search(tokens: tokens, in: view.text.text, for: wanted, lengths: wantedLengths)
+        found = Self.search(tokens: tokens, in: view.text.text, for: wanted, lengths: wantedLengths,
+                            firstBytes: wantedFirstBytes)
     }
 
     /// Whether mention `position` was looked for and found in lower case.
@@ -53,8 +56,9 @@ struct LowerCaseOccurrences {
     }
 
     /// One pass over the lower-case words of the text: which of `wanted` occur among them.
+    /// Only words with one of the byte `lengths` and `firstBytes` of the wanted words are hashed.
     private static func search(tokens: [Token], in text: String, for wanted: [(hash: UInt64, word: String)],
-                               lengths: [Bool]) -> [Bool] {
+                               lengths: [Bool], firstBytes: [Bool]) -> [Bool] {
         var found = [Bool](repeating: false, count: wanted.count)
         guard !wanted.isEmpty else { return found }
         var missing = wanted.count
@@ -62,7 +66,8 @@ struct LowerCaseOccurrences {
         text.withUTF8 { bytes in
             for token in tokens where token.kind == .word && token.shape == .lower {
                 let length = token.utf8End - token.utf8Start
-                guard length < lengths.count, lengths[length] else { continue }
+                guard length < lengths.count, lengths[length],
+                      length == 0 || firstBytes[Int(bytes[token.utf8Start])] else { continue }
                 let word = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
                 let hash = Self.hash(word)
                 var entry = firstEntry(withHash: hash, in: wanted)

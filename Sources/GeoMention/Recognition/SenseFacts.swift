@@ -21,6 +21,9 @@ struct SenseFacts {
         let earlier: Int
     }
 
+    /// Candidates read per mention.
+    private static let candidateLimit = 40
+
     private let index: GazetteerIndex
     private let geography: GeographicSupport
     private var senses: [Sense] = []
@@ -42,9 +45,11 @@ struct SenseFacts {
             if sense.unitWordAfter == unitWordAfter && sense.candidates == mention.candidates { return sense.facts }
             known = sense.earlier
         }
-        let support = geography.support(key: key, candidates: mention.candidates)
-        let facts = Facts(kind: likelyKind(mention.candidates, unitWordAfter: unitWordAfter),
-                          support: (support.0, support.1, support.2))
+        // The candidates' places are read from the index once, for both facts.
+        let candidates = mention.candidates.prefix(Self.candidateLimit).map { CandidateFacts($0, index: index) }
+        let support = geography.support(key: key, candidates: candidates)
+        let kind = likelyKind(candidates, unitWordAfter: unitWordAfter) ?? index.kind(of: mention.candidates[0].place)
+        let facts = Facts(kind: kind, support: (support.0, support.1, support.2))
         senses.append(Sense(candidates: mention.candidates, unitWordAfter: unitWordAfter, facts: facts,
                             earlier: latestSense[key]))
         latestSense[key] = senses.count - 1
@@ -52,10 +57,8 @@ struct SenseFacts {
     }
 
     /// The kind of the most likely reading, once a unit named like its seat gives way to the
-    /// seat ("Kharkiv" reads as the city, not the oblast).
-    private func likelyKind(_ candidates: [MentionCandidate], unitWordAfter: Bool) -> PlaceKind {
-        let readings = PlaceResolver.readings(candidates.prefix(40).map { CandidateFacts($0, index: index) },
-                                              unitWordAfter: unitWordAfter)
-        return readings.max(by: { $0.prior < $1.prior })?.kind ?? index.kind(of: candidates[0].place)
+    /// seat ("Kharkiv" reads as the city, not the oblast); nil when there is no reading.
+    private func likelyKind(_ candidates: [CandidateFacts], unitWordAfter: Bool) -> PlaceKind? {
+        PlaceResolver.readings(candidates, unitWordAfter: unitWordAfter).max(by: { $0.prior < $1.prior })?.kind
     }
 }
