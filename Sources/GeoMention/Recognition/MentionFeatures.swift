@@ -83,6 +83,30 @@ enum MentionFeatures {
         return words
     }
 
+    /// The word lists consulted around a name, merged so that one lookup answers them all.
+    private struct WordRoles: OptionSet {
+        let rawValue: UInt8
+        static let determiner = WordRoles(rawValue: 1 << 0)
+        static let direction = WordRoles(rawValue: 1 << 1)
+        static let streetSuffix = WordRoles(rawValue: 1 << 2)
+        static let nonPlaceSuffix = WordRoles(rawValue: 1 << 3)
+        static let institutionSuffix = WordRoles(rawValue: 1 << 4)
+    }
+
+    /// Every word of those lists with the lists it is in.
+    private static let wordRoles: [String: WordRoles] = {
+        var roles: [String: WordRoles] = [:]
+        let lists: [(Set<String>, WordRoles)] = [
+            (RecognitionLexicon.determiners, .determiner), (RecognitionLexicon.directionWords, .direction),
+            (RecognitionLexicon.streetSuffixes, .streetSuffix), (RecognitionLexicon.nonPlaceSuffixes, .nonPlaceSuffix),
+            (RecognitionLexicon.institutionSuffixes, .institutionSuffix),
+        ]
+        for (words, role) in lists {
+            for word in words { roles[word, default: []].insert(role) }
+        }
+        return roles
+    }()
+
     private static func fill(_ matrix: inout FeatureMatrix, row: Int, mention: Mention, kind: PlaceKind, view: TokenView,
                              edges: MentionEdges, lowerCaseInDocument: Bool) {
         let tokens = view.tokens
@@ -133,10 +157,11 @@ enum MentionFeatures {
 
         if let previous = view.adjacentWord(before: first) {
             let word = view.lowercased(previous)
-            flag(.determinerBefore, tokens[previous].shape == .lower && RecognitionLexicon.determiners.contains(word))
+            let roles = wordRoles[word] ?? []
+            flag(.determinerBefore, tokens[previous].shape == .lower && roles.contains(.determiner))
             flag(.theBefore, word == "the")
             flag(.theBeforeSmall, word == "the" && prior < 6.5)
-            let direction = RecognitionLexicon.directionWords.contains(word)
+            let direction = roles.contains(.direction)
             flag(.directionBefore, direction)
             flag(.placeBefore, edges.isEnd(previous) && !direction)
             if tokens[previous].startsUppercase && !edges.isEnd(previous) && !direction {
@@ -147,10 +172,10 @@ enum MentionFeatures {
             }
         }
         if let next = view.adjacentWord(after: last), tokens[next].startsUppercase {
-            let word = view.lowercased(next)
-            let street = RecognitionLexicon.streetSuffixes.contains(word)
-            let organisation = RecognitionLexicon.nonPlaceSuffixes.contains(word)
-            let institution = RecognitionLexicon.institutionSuffixes.contains(word)
+            let roles = wordRoles[view.lowercased(next)] ?? []
+            let street = roles.contains(.streetSuffix)
+            let organisation = roles.contains(.nonPlaceSuffix)
+            let institution = roles.contains(.institutionSuffix)
             let nextInfo = view.wordInfo(next)
             // What kind of capitalised word follows: a suffix, a common noun ("Mansfield Public
             // Library"), another place, or a name ("Paris Hilton").
