@@ -31,8 +31,7 @@ struct LowerCaseOccurrences {
         requests.sort { ($0.hash, $0.mention) < ($1.hash, $1.mention) }
         var wanted: [(hash: UInt64, word: String)] = []
         var entryOfMention = [Int](repeating: -1, count: mentions.count)
-        var wantedLengths = [Bool]()
-        var wantedFirstBytes = [Bool](repeating: false, count: 256)
+        var starts = WordStarts()
         for request in requests {
             if let last = wanted.last, last.hash == request.hash, last.word == request.word {
                 entryOfMention[request.mention] = wanted.count - 1
@@ -40,13 +39,11 @@ struct LowerCaseOccurrences {
             }
             entryOfMention[request.mention] = wanted.count
             wanted.append((request.hash, request.word))
-            Self.include(request.word.utf8.count, in: &wantedLengths)
-            if let byte = request.word.utf8.first { wantedFirstBytes[Int(byte)] = true }
+            starts.insert(first: request.word.utf8.first ?? 0, length: request.word.utf8.count)
         }
         self.wanted = wanted
         self.entryOfMention = entryOfMention
-        found = Self.search(tokens: tokens, in: view.text.text, for: wanted, lengths: wantedLengths,
-                            firstBytes: wantedFirstBytes)
+        found = Self.search(tokens: tokens, in: view.text.text, for: wanted, starts: starts)
     }
 
     /// Whether mention `position` was looked for and found in lower case.
@@ -56,9 +53,9 @@ struct LowerCaseOccurrences {
     }
 
     /// One pass over the lower-case words of the text: which of `wanted` occur among them.
-    /// Only words with one of the byte `lengths` and `firstBytes` of the wanted words are hashed.
+    /// Only words that begin and end like a wanted one (`starts`) are hashed.
     private static func search(tokens: [Token], in text: String, for wanted: [(hash: UInt64, word: String)],
-                               lengths: [Bool], firstBytes: [Bool]) -> [Bool] {
+                               starts: WordStarts) -> [Bool] {
         var found = [Bool](repeating: false, count: wanted.count)
         guard !wanted.isEmpty else { return found }
         var missing = wanted.count
@@ -66,8 +63,7 @@ struct LowerCaseOccurrences {
         text.withUTF8 { bytes in
             for token in tokens where token.kind == .word && token.shape == .lower {
                 let length = token.utf8End - token.utf8Start
-                guard length < lengths.count, lengths[length],
-                      length == 0 || firstBytes[Int(bytes[token.utf8Start])] else { continue }
+                guard starts.contains(first: length > 0 ? bytes[token.utf8Start] : 0, length: length) else { continue }
                 let word = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
                 let hash = Self.hash(word)
                 var entry = firstEntry(withHash: hash, in: wanted)
@@ -106,4 +102,22 @@ struct LowerCaseOccurrences {
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
         return hash
     }
+}
+
+/// The first byte and byte length of every wanted word: a quick test that rules out most words
+/// before they are hashed. Lengths from 63 bytes on are not told apart.
+private struct WordStarts {
+    /// Per first byte: one bit per length.
+    private var lengths = [UInt64](repeating: 0, count: 256)
+
+    mutating func insert(first: UInt8, length: Int) {
+        lengths[Int(first)] |= Self.bit(length)
+    }
+
+    /// Whether some wanted word may begin with `first` and be `length` bytes long.
+    func contains(first: UInt8, length: Int) -> Bool {
+        lengths[Int(first)] & Self.bit(length) != 0
+    }
+
+    private static func bit(_ length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
 }
