@@ -47,10 +47,11 @@ struct GeographicSupport {
         ownAdmin1s.reserveCapacity(mentions.count)
         var towns: [Town] = []
         var anchorCount = 0
-        for (position, mention) in mentions.enumerated() {
-            guard let top = mention.candidates.first else { continue }
-            let sure = mention.candidates.count == 1 || top.prior >= 7.5
-                || (mention.candidates.count > 1 && top.prior - mention.candidates[1].prior >= 2)
+        for position in mentions.indices {
+            let candidates = mentions[position].candidates
+            guard let top = candidates.first else { continue }
+            let sure = candidates.count == 1 || top.prior >= 7.5
+                || (candidates.count > 1 && top.prior - candidates[1].prior >= 2)
             guard sure else { continue }
             let key = keys.ids[position]
             anchorCount += 1

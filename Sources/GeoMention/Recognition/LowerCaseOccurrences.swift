@@ -12,24 +12,26 @@ struct LowerCaseOccurrences {
     /// Per mention: its entry in `wanted`, or -1 when it was not looked for.
     private let entryOfMention: [Int]
 
-    /// Looks for the lower-cased first token of every mention that `isLookedFor` accepts.
-    init(mentions: [Mention], view: TokenView, isLookedFor: (Mention) -> Bool) {
+    /// Looks for the lower-cased first token of every mention whose position `isLookedFor` accepts.
+    init(mentions: [Mention], view: TokenView, isLookedFor: (Int) -> Bool) {
         let tokens = view.tokens
         var lengths = [Bool]()
-        for mention in mentions where mention.tokenRange.count == 1 {
-            let token = tokens[mention.tokenRange.lowerBound]
+        for position in mentions.indices where mentions[position].tokenRange.count == 1 {
+            let token = tokens[mentions[position].tokenRange.lowerBound]
             Self.include(token.utf8End - token.utf8Start, in: &lengths)
         }
         // The lower-cased names, each with the mention that asked for it.
         var requests: [(hash: UInt64, word: String, mention: Int)] = []
-        for (position, mention) in mentions.enumerated() where isLookedFor(mention) {
-            var word = view.lowercased(mention.tokenRange.lowerBound)
+        requests.reserveCapacity(mentions.count)
+        for position in mentions.indices where isLookedFor(position) {
+            var word = view.lowercased(mentions[position].tokenRange.lowerBound)
             let length = word.utf8.count
             guard length < lengths.count, lengths[length] else { continue }
             requests.append((word.withUTF8 { Self.hash($0) }, word, position))
         }
         requests.sort { ($0.hash, $0.mention) < ($1.hash, $1.mention) }
         var wanted: [(hash: UInt64, word: String)] = []
+        wanted.reserveCapacity(requests.count)
         var entryOfMention = [Int](repeating: -1, count: mentions.count)
         var starts = WordStarts()
         for request in requests {

@@ -34,8 +34,8 @@ enum MentionFeatures {
         let tokens = view.tokens
         var matrix = FeatureMatrix(rows: mentions.count)
         let edges = MentionEdges(mentions, tokenCount: tokens.count)
-        let lowerCase = LowerCaseOccurrences(mentions: mentions, view: view) { mention in
-            !mention.candidates.isEmpty && wordCount(mention, tokens) == 1
+        let lowerCase = LowerCaseOccurrences(mentions: mentions, view: view) { position in
+            !mentions[position].candidates.isEmpty && wordCount(mentions[position].tokenRange, tokens) == 1
         }
         var senses = SenseFacts(keys: keys, geography: GeographicSupport(mentions: mentions, keys: keys, index: view.index),
                                 index: view.index)
@@ -76,10 +76,10 @@ enum MentionFeatures {
         return matrix
     }
 
-    /// How many word tokens `mention` covers.
-    private static func wordCount(_ mention: Mention, _ tokens: [Token]) -> Int {
+    /// How many word tokens `range` covers.
+    private static func wordCount(_ range: Range<Int>, _ tokens: [Token]) -> Int {
         var words = 0
-        for position in mention.tokenRange where tokens[position].kind == .word { words += 1 }
+        for position in range where tokens[position].kind == .word { words += 1 }
         return words
     }
 
@@ -126,7 +126,7 @@ enum MentionFeatures {
         flag(.kindPhysical, kind == .physical)
         flag(.formAbbreviation, top.form == .abbreviation)
         flag(.formDemonym, mention.candidates.allSatisfy { $0.form == .demonym })
-        let words = wordCount(mention, tokens)
+        let words = wordCount(mention.tokenRange, tokens)
         flag(.words2, words == 2)
         flag(.words3plus, words >= 3)
         flag(.primaryName, top.isPrimaryName)
@@ -218,9 +218,11 @@ private struct MentionEdges {
 
     init(_ mentions: [Mention], tokenCount: Int) {
         marks = [UInt8](repeating: 0, count: tokenCount)
-        for mention in mentions where !mention.tokenRange.isEmpty && mention.tokenRange.upperBound <= tokenCount {
-            marks[mention.tokenRange.lowerBound] |= Self.start
-            marks[mention.tokenRange.upperBound - 1] |= Self.end
+        for position in mentions.indices {
+            let range = mentions[position].tokenRange
+            guard !range.isEmpty && range.upperBound <= tokenCount else { continue }
+            marks[range.lowerBound] |= Self.start
+            marks[range.upperBound - 1] |= Self.end
         }
     }
 
