@@ -114,7 +114,8 @@ struct GeographicSupport {
             let middle = (low + high) / 2
             if towns[middle].point.latitude <= point.latitude - Self.searchWindow { low = middle + 1 } else { high = middle }
         }
-        for town in towns[low...] {
+        for position in low..<towns.count {
+            let town = towns[position]
             if town.point.latitude >= point.latitude + Self.searchWindow { break }
             if town.key != key && abs(town.point.latitude - point.latitude) < Self.latitudeWindow
                 && GreatCircle.distance(point, town.point) < 100 {
@@ -151,27 +152,34 @@ struct GeographicSupport {
 /// How often each value occurs in a list: the distinct values in order with their counts,
 /// looked up by binary search.
 private struct Tally {
-    private var runs: [(value: UInt64, count: Int)] = []
+    private var values: [UInt64] = []
+    private var counts: [Int] = []
 
     init(_ list: consuming [UInt64]) {
         list.sort()
-        runs.reserveCapacity(list.count)
+        values.reserveCapacity(list.count)
+        counts.reserveCapacity(list.count)
         for value in list {
-            if value == runs.last?.value {
-                runs[runs.count - 1].count += 1
+            if value == values.last {
+                counts[counts.count - 1] += 1
             } else {
-                runs.append((value, 1))
+                values.append(value)
+                counts.append(1)
             }
         }
     }
 
     /// How often `value` occurs.
     func count(of value: UInt64) -> Int {
-        var low = 0, high = runs.count
-        while low < high {
-            let middle = (low + high) / 2
-            if runs[middle].value < value { low = middle + 1 } else { high = middle }
+        guard !values.isEmpty else { return 0 }
+        // Narrow down to the last value not above `value`. The loop runs the same number of
+        // times whatever the values, and the choice in it needs no branch.
+        var base = 0, length = values.count
+        while length > 1 {
+            let half = length / 2
+            base = values[base + half] <= value ? base + half : base
+            length -= half
         }
-        return low < runs.count && runs[low].value == value ? runs[low].count : 0
+        return values[base] == value ? counts[base] : 0
     }
 }
