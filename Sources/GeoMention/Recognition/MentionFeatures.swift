@@ -107,6 +107,9 @@ enum MentionFeatures {
         return roles
     }()
 
+    /// Writes into row `row` the features that `mention` and the words around it decide; `kind`
+    /// is the kind of its most likely reading, `lowerCaseInDocument` whether its word occurs in
+    /// lower case elsewhere. The features of the whole document are left to ``matrix(for:keys:view:)``.
     private static func fill(_ matrix: inout FeatureMatrix, row: Int, mention: Mention, kind: PlaceKind, view: TokenView,
                              edges: MentionEdges, lowerCaseInDocument: Bool) {
         let tokens = view.tokens

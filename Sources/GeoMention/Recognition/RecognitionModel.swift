@@ -71,15 +71,11 @@ public struct RecognitionModel: Hashable, Sendable {
     /// of the model (demonyms).
     func probabilities(keys: MentionKeys, matrix: FeatureMatrix, fixed: [Double?]) -> [Double] {
         let columns = min(matrix.columns, weights.count)
-        let logits = matrix.values.withUnsafeBufferPointer { values in
-            weights.withUnsafeBufferPointer { weights in
-                (0..<matrix.rows).map { row in
-                    let vector = UnsafeBufferPointer(rebasing: values[row * matrix.columns..<row * matrix.columns + columns])
-                    var sum = 0.0
-                    for position in 0..<columns { sum += weights[position] * vector[position] }
-                    return sum
-                }
-            }
+        let logits = (0..<matrix.rows).map { row in
+            let start = row * matrix.columns
+            var sum = 0.0
+            for position in 0..<columns { sum += weights[position] * matrix.values[start + position] }
+            return sum
         }
         return probabilities(keyIDs: keys.ids, keyCount: keys.count, logits: logits, fixed: fixed)
     }
