@@ -40,15 +40,16 @@ public struct GeoParser: Sendable {
             spotted.removeAll { mention in mention.candidates.allSatisfy { $0.form == .demonym } }
         }
         QualifierLinker(view: view).link(&spotted)
-        let features = MentionFeatures.vectors(for: spotted, view: view)
+        let keys = MentionKeys(spotted)
+        let features = MentionFeatures.matrix(for: spotted, keys: keys, view: view)
         let model = gazetteer.recognitionModel
         // A demonym always refers to its place; the model weighs only names.
-        let probabilities = model.probabilities(keys: spotted.map(\.key), vectors: features,
+        let probabilities = model.probabilities(keys: keys, matrix: features,
                                                 fixed: spotted.map { $0.isDemonym || $0.isUnknownPlace || $0.cues.contains(.unitList) ? 1 : nil })
         var considered: [ConsideredMention] = []
         if options.explain {
             considered = spotted.indices.map {
-                ConsideredMention(mention: spotted[$0], probability: probabilities[$0], features: features[$0],
+                ConsideredMention(mention: spotted[$0], probability: probabilities[$0], features: features.vector($0),
                                   kept: probabilities[$0] >= model.threshold)
             }
         }

@@ -6,93 +6,180 @@ import Foundation
 /// lay down the document's countries, first-level regions and points. A doubtful name gains
 /// support when one of its places lies in those regions or near those points: "Mansfield" in a
 /// story that names Ohio is the town in Ohio, not a surname. A name never supports itself.
+///
+/// Names are known by their number in the document's ``MentionKeys``.
 struct GeographicSupport {
-    private struct Anchor {
-        let key: String
-        let country: UInt16
-        let admin1: Int
-        let point: (latitude: Double, longitude: Double)?
+    /// A sure name's town or second-level unit.
+    private struct Town {
+        let key: Int
+        let point: (latitude: Double, longitude: Double)
     }
 
-    private let anchors: [Anchor]
-    /// The towns among the anchors, each (name, point) once: repeating a name adds no point.
-    private let points: [(key: String, point: (latitude: Double, longitude: Double))]
-    /// How many anchors each name has.
-    private let anchorsPerName: [String: Int]
     private let index: GazetteerIndex
+    /// How many sure names the document has, counting repeats.
+    private let anchorCount: Int
+    /// How many of them each name has.
+    private let anchorsPerKey: [Int]
     /// How many sure names lie in each country and first-level unit, and what each name adds.
-    private var countryCounts: [UInt16: Int] = [:]
-    private var admin1Counts: [Int: Int] = [:]
-    private var ownCountry: [String: [UInt16: Int]] = [:]
-    private var ownAdmin1: [String: [Int: Int]] = [:]
+    private let countryCounts: Tally
+    private let admin1Counts: Tally
+    private let ownCountryCounts: Tally
+    private let ownAdmin1Counts: Tally
+    /// The towns among the sure names, each (name, point) once (repeating a name adds no point),
+    /// ordered by latitude.
+    private let towns: [Town]
     /// Candidates examined per doubtful name.
     static let candidateLimit = 40
+    /// A degree of latitude is over 110 km: only points within 0.95° can be 100 km away.
+    private static let latitudeWindow = 0.95
+    /// The latitudes searched for such points: a wider window, so that rounding in the search
+    /// never skips a point that the exact test would accept.
+    private static let searchWindow = 1.0
 
-    init(mentions: [Mention], index: GazetteerIndex) {
+    init(mentions: [Mention], keys: MentionKeys, index: GazetteerIndex) {
         self.index = index
-        var anchors: [Anchor] = []
-        for mention in mentions {
-            guard let top = mention.candidates.first else { continue }
-            let sure = mention.candidates.count == 1 || top.prior >= 7.5
-                || (mention.candidates.count > 1 && top.prior - mention.candidates[1].prior >= 2)
+        var anchorsPerKey = [Int](repeating: 0, count: keys.count)
+        var countries: [UInt64] = [], ownCountries: [UInt64] = []
+        var admin1s: [UInt64] = [], ownAdmin1s: [UInt64] = []
+        countries.reserveCapacity(mentions.count)
+        ownCountries.reserveCapacity(mentions.count)
+        admin1s.reserveCapacity(mentions.count)
+        ownAdmin1s.reserveCapacity(mentions.count)
+        var towns: [Town] = []
+        var anchorCount = 0
+        for position in mentions.indices {
+            let candidates = mentions[position].candidates
+            guard let top = candidates.first else { continue }
+            let sure = candidates.count == 1 || top.prior >= 7.5
+                || (candidates.count > 1 && top.prior - candidates[1].prior >= 2)
             guard sure else { continue }
+            let key = keys.ids[position]
+            anchorCount += 1
+            anchorsPerKey[key] += 1
+            let country = index.countryKey(of: top.place)
+            if country != 0 {
+                countries.append(UInt64(country))
+                ownCountries.append(Self.pair(key, Int(country)))
+            }
+            let admin1 = index.admin1Place(of: top.place)
+            if admin1 >= 0 {
+                admin1s.append(UInt64(admin1))
+                ownAdmin1s.append(Self.pair(key, admin1))
+            }
             let kind = index.kind(of: top.place)
-            let anchor = Anchor(
-                key: mention.key, country: index.countryKey(of: top.place), admin1: index.admin1Place(of: top.place),
-                point: kind == .city || kind == .admin2 ? index.coordinate(of: top.place) : nil)
-            anchors.append(anchor)
-            if anchor.country != 0 {
-                countryCounts[anchor.country, default: 0] += 1
-                ownCountry[anchor.key, default: [:]][anchor.country, default: 0] += 1
-            }
-            if anchor.admin1 >= 0 {
-                admin1Counts[anchor.admin1, default: 0] += 1
-                ownAdmin1[anchor.key, default: [:]][anchor.admin1, default: 0] += 1
+            if kind == .city || kind == .admin2 {
+                let point = index.coordinate(of: top.place)
+                // A point without a finite latitude is never near anything.
+                if point.latitude.isFinite { towns.append(Town(key: key, point: point)) }
             }
         }
-        self.anchors = anchors
-        var seen = Set<String>()
-        var points: [(key: String, point: (latitude: Double, longitude: Double))] = []
-        var perName: [String: Int] = [:]
-        for anchor in anchors {
-            perName[anchor.key, default: 0] += 1
-            guard let point = anchor.point else { continue }
-            if seen.insert("\(anchor.key)|\(point.latitude)|\(point.longitude)").inserted {
-                points.append((anchor.key, point))
-            }
-        }
-        self.points = points
-        anchorsPerName = perName
+        self.anchorCount = anchorCount
+        self.anchorsPerKey = anchorsPerKey
+        countryCounts = Tally(consume countries)
+        ownCountryCounts = Tally(consume ownCountries)
+        admin1Counts = Tally(consume admin1s)
+        ownAdmin1Counts = Tally(consume ownAdmin1s)
+        self.towns = Self.distinctByLatitude(towns)
     }
 
-    /// (first-level support, country support, nearness) of `mention`: the log count of other
-    /// sure names sharing a first-level region or a country with one of its places, and 1 when
-    /// one of its places lies within 100 km of another sure name's town.
-    func support(for mention: Mention) -> (Double, Double, Double) {
-        guard anchors.count > (anchorsPerName[mention.key] ?? 0) else { return (0, 0, 0) }
-        let ownCountries = ownCountry[mention.key] ?? [:]
-        let ownAdmin1s = ownAdmin1[mention.key] ?? [:]
+    /// (first-level support, country support, nearness) of a mention of name `key` with
+    /// `candidates`: the log count of other sure names sharing a first-level region or a country
+    /// with one of its places, and 1 when one of its places lies within 100 km of another sure
+    /// name's town.
+    func support(key: Int, candidates: [CandidateFacts]) -> (Double, Double, Double) {
+        guard anchorCount > anchorsPerKey[key] else { return (0, 0, 0) }
+        // A name that is nowhere sure adds nothing of its own.
+        let hasOwn = anchorsPerKey[key] > 0
         var bestAdmin1 = 0, bestCountry = 0
         var near = 0.0
-        for candidate in mention.candidates.prefix(Self.candidateLimit) {
-            let country = index.countryKey(of: candidate.place)
-            if country != 0 {
-                bestCountry = max(bestCountry, (countryCounts[country] ?? 0) - (ownCountries[country] ?? 0))
+        for candidate in candidates.prefix(Self.candidateLimit) {
+            if candidate.country != 0 {
+                let own = hasOwn ? ownCountryCounts.count(of: Self.pair(key, Int(candidate.country))) : 0
+                bestCountry = max(bestCountry, countryCounts.count(of: UInt64(candidate.country)) - own)
             }
-            if index.kind(of: candidate.place) != .admin1 {
-                let admin1 = index.admin1Place(of: candidate.place)
-                if admin1 >= 0 {
-                    bestAdmin1 = max(bestAdmin1, (admin1Counts[admin1] ?? 0) - (ownAdmin1s[admin1] ?? 0))
-                }
+            if candidate.kind != .admin1 && candidate.admin1 >= 0 {
+                let own = hasOwn ? ownAdmin1Counts.count(of: Self.pair(key, candidate.admin1)) : 0
+                bestAdmin1 = max(bestAdmin1, admin1Counts.count(of: UInt64(candidate.admin1)) - own)
             }
-            if near == 0 {
-                let point = index.coordinate(of: candidate.place)
-                // A degree of latitude is over 110 km: only points within 0.95° can be 100 km away.
-                for other in points where other.key != mention.key && abs(other.point.latitude - point.latitude) < 0.95 {
-                    if GreatCircle.distance(point, other.point) < 100 { near = 1; break }
-                }
-            }
+            if near == 0 && isNearOtherTown(candidate.point, key: key) { near = 1 }
         }
         return (log2(1 + Double(bestAdmin1)), log2(1 + Double(bestCountry)), near)
+    }
+
+    /// Whether a town of a name other than `key` lies within 100 km of `point`.
+    private func isNearOtherTown(_ point: (latitude: Double, longitude: Double), key: Int) -> Bool {
+        // The towns are ordered by latitude: visit only those inside the search window.
+        var low = 0, high = towns.count
+        while low < high {
+            let middle = (low + high) / 2
+            if towns[middle].point.latitude <= point.latitude - Self.searchWindow { low = middle + 1 } else { high = middle }
+        }
+        for position in low..<towns.count {
+            let town = towns[position]
+            if town.point.latitude >= point.latitude + Self.searchWindow { break }
+            if town.key != key && abs(town.point.latitude - point.latitude) < Self.latitudeWindow
+                && GreatCircle.distance(point, town.point) < 100 {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// `towns` with repeats of the same name and point dropped, ordered by latitude.
+    private static func distinctByLatitude(_ towns: [Town]) -> [Town] {
+        let sorted = towns.sorted {
+            ($0.point.latitude, $0.key, $0.point.longitude.bitPattern) < ($1.point.latitude, $1.key, $1.point.longitude.bitPattern)
+        }
+        var distinct: [Town] = []
+        distinct.reserveCapacity(sorted.count)
+        for town in sorted {
+            if let last = distinct.last, last.key == town.key,
+               last.point.latitude.bitPattern == town.point.latitude.bitPattern,
+               last.point.longitude.bitPattern == town.point.longitude.bitPattern {
+                continue
+            }
+            distinct.append(town)
+        }
+        return distinct
+    }
+
+    /// A name's number and a country key or place index packed into one tally key.
+    private static func pair(_ key: Int, _ value: Int) -> UInt64 {
+        UInt64(key) << 32 | UInt64(UInt32(truncatingIfNeeded: value))
+    }
+}
+
+/// How often each value occurs in a list: the distinct values in order with their counts,
+/// looked up by binary search.
+private struct Tally {
+    private var values: [UInt64] = []
+    private var counts: [Int] = []
+
+    init(_ list: consuming [UInt64]) {
+        list.sort()
+        values.reserveCapacity(list.count)
+        counts.reserveCapacity(list.count)
+        for value in list {
+            if value == values.last {
+                counts[counts.count - 1] += 1
+            } else {
+                values.append(value)
+                counts.append(1)
+            }
+        }
+    }
+
+    /// How often `value` occurs.
+    func count(of value: UInt64) -> Int {
+        guard !values.isEmpty else { return 0 }
+        // Narrow down to the last value not above `value`. The loop runs the same number of
+        // times whatever the values, and the choice in it needs no branch.
+        var base = 0, length = values.count
+        while length > 1 {
+            let half = length / 2
+            base = values[base + half] <= value ? base + half : base
+            length -= half
+        }
+        return values[base] == value ? counts[base] : 0
     }
 }

@@ -24,95 +24,101 @@ enum MentionFeature: Int, CaseIterable, SnakeCaseNamed {
 /// case elsewhere, how often it recurs).
 enum MentionFeatures {
     /// Feature names, in vector order. The model file names its weights by these.
-    /// Feature names, in vector order. The model file names its weights by these.
     static let names: [String] = MentionFeature.allCases.map(\.name)
 
     static let count = names.count
 
-    /// Feature vectors for every mention of a document, in mention order.
-    static func vectors(for mentions: [Mention], view: TokenView) -> [[Double]] {
-        let lowerCaseWords = lowerCaseWordSet(view, mentions: mentions)
-        var local: [[Double]] = []
-        var personKeys = Set<String>(), locativeKeys = Set<String>()
-        var occurrences: [String: Int] = [:]
-        let mentionStarts = Set(mentions.map(\.tokenRange.lowerBound))
-        let mentionEnds = Set(mentions.map { $0.tokenRange.upperBound - 1 })
-        for mention in mentions {
-            var vector = [Double](repeating: 0, count: count)
+    /// Feature vectors for every mention of a document, one row per mention in mention order.
+    /// `keys` numbers the mentions' names.
+    static func matrix(for mentions: [Mention], keys: MentionKeys, view: TokenView) -> FeatureMatrix {
+        let tokens = view.tokens
+        var matrix = FeatureMatrix(rows: mentions.count)
+        let edges = MentionEdges(mentions, tokenCount: tokens.count)
+        let lowerCase = LowerCaseOccurrences(mentions: mentions, view: view) { position in
+            !mentions[position].candidates.isEmpty && wordCount(mentions[position].tokenRange, tokens) == 1
+        }
+        var senses = SenseFacts(keys: keys, geography: GeographicSupport(mentions: mentions, keys: keys, index: view.index),
+                                index: view.index)
+        var personKeys = [Bool](repeating: false, count: keys.count)
+        var locativeKeys = [Bool](repeating: false, count: keys.count)
+        var occurrences = [Int](repeating: 0, count: keys.count)
+        for (position, mention) in mentions.enumerated() {
+            let key = keys.ids[position]
             if !mention.candidates.isEmpty {
-                fill(&vector, mention: mention, view: view, lowerCaseWords: lowerCaseWords,
-                     mentionStarts: mentionStarts, mentionEnds: mentionEnds)
+                let facts = senses.facts(for: mention, key: key)
+                fill(&matrix, row: position, mention: mention, kind: facts.kind, view: view, edges: edges,
+                     lowerCaseInDocument: lowerCase.isFound(mention: position))
+                matrix[position, .admin1Support] = facts.support.admin1
+                matrix[position, .countrySupport] = facts.support.country
+                matrix[position, .nearSupport] = facts.support.near
             }
-            if vector[MentionFeature.givenNameBefore.rawValue] > 0 || vector[MentionFeature.surnameAfter.rawValue] > 0 { personKeys.insert(mention.key) }
-            if mention.cues.contains(.locativePreposition) || vector[MentionFeature.qualifierAfter.rawValue] > 0 {
-                locativeKeys.insert(mention.key)
+            if matrix[position, .givenNameBefore] > 0 || matrix[position, .surnameAfter] > 0 { personKeys[key] = true }
+            if mention.cues.contains(.locativePreposition) || matrix[position, .qualifierAfter] > 0 {
+                locativeKeys[key] = true
             }
-            occurrences[mention.key, default: 0] += 1
-            local.append(vector)
+            occurrences[key] += 1
         }
         // Names listed after a place that a preposition introduces share its cue:
         // "in Sharon, Cornwall and Salisbury".
         for position in mentions.indices.dropFirst() {
             let previous = position - 1
-            let cued = mentions[previous].cues.contains(.locativePreposition) || local[previous][MentionFeature.listLocative.rawValue] > 0
+            let cued = mentions[previous].cues.contains(.locativePreposition) || matrix[previous, .listLocative] > 0
             if cued && ContextPatterns.isListContinuation(from: mentions[previous], to: mentions[position], view) {
-                local[position][MentionFeature.listLocative.rawValue] = 1
+                matrix[position, .listLocative] = 1
             }
         }
-        let support = GeographicSupport(mentions: mentions, index: view.index)
-        for (position, mention) in mentions.enumerated() {
-            let (admin1, country, near) = support.support(for: mention)
-            local[position][MentionFeature.admin1Support.rawValue] = admin1
-            local[position][MentionFeature.countrySupport.rawValue] = country
-            local[position][MentionFeature.nearSupport.rawValue] = near
-            local[position][MentionFeature.occurrences.rawValue] = log2(Double(min(occurrences[mention.key] ?? 1, 32)))
-            local[position][MentionFeature.personElsewhere.rawValue] = personKeys.contains(mention.key) ? 1 : 0
-            local[position][MentionFeature.locativeElsewhere.rawValue] = locativeKeys.contains(mention.key) ? 1 : 0
+        for position in mentions.indices {
+            let key = keys.ids[position]
+            matrix[position, .occurrences] = log2(Double(min(occurrences[key], 32)))
+            matrix[position, .personElsewhere] = personKeys[key] ? 1 : 0
+            matrix[position, .locativeElsewhere] = locativeKeys[key] ? 1 : 0
         }
-        return local
+        return matrix
     }
 
-
-    /// Hashes of the lower-case words of the document (FNV-1a over their UTF-8 bytes) that could
-    /// be one of the one-word mentions: only words of the same byte length are hashed.
-    private static func lowerCaseWordSet(_ view: TokenView, mentions: [Mention]) -> Set<UInt64> {
-        var lengths = Set<Int>()
-        for mention in mentions where mention.tokenRange.count == 1 {
-            lengths.insert(view.tokens[mention.tokenRange.lowerBound].utf8End - view.tokens[mention.tokenRange.lowerBound].utf8Start)
-        }
-        var words = Set<UInt64>()
-        guard !lengths.isEmpty else { return words }
-        var source = view.text.text
-        source.withUTF8 { bytes in
-            for token in view.tokens where token.kind == .word && token.shape == .lower
-                && lengths.contains(token.utf8End - token.utf8Start) {
-                words.insert(wordHash(UnsafeBufferPointer(rebasing: bytes[token.utf8Range])))
-            }
-        }
+    /// How many word tokens `range` covers.
+    private static func wordCount(_ range: Range<Int>, _ tokens: [Token]) -> Int {
+        var words = 0
+        for position in range where tokens[position].kind == .word { words += 1 }
         return words
     }
 
-    /// FNV-1a over `bytes`.
-    private static func wordHash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var hash: UInt64 = 14_695_981_039_346_656_037
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
-        return hash
+    /// The word lists consulted around a name, merged so that one lookup answers them all.
+    private struct WordRoles: OptionSet {
+        let rawValue: UInt8
+        static let determiner = WordRoles(rawValue: 1 << 0)
+        static let direction = WordRoles(rawValue: 1 << 1)
+        static let streetSuffix = WordRoles(rawValue: 1 << 2)
+        static let nonPlaceSuffix = WordRoles(rawValue: 1 << 3)
+        static let institutionSuffix = WordRoles(rawValue: 1 << 4)
     }
 
-    private static func fill(_ v: inout [Double], mention: Mention, view: TokenView, lowerCaseWords: Set<UInt64>,
-                             mentionStarts: Set<Int>, mentionEnds: Set<Int>) {
+    /// Every word of those lists with the lists it is in.
+    private static let wordRoles: [String: WordRoles] = {
+        var roles: [String: WordRoles] = [:]
+        let lists: [(Set<String>, WordRoles)] = [
+            (RecognitionLexicon.determiners, .determiner), (RecognitionLexicon.directionWords, .direction),
+            (RecognitionLexicon.streetSuffixes, .streetSuffix), (RecognitionLexicon.nonPlaceSuffixes, .nonPlaceSuffix),
+            (RecognitionLexicon.institutionSuffixes, .institutionSuffix),
+        ]
+        for (words, role) in lists {
+            for word in words { roles[word, default: []].insert(role) }
+        }
+        return roles
+    }()
+
+    /// Writes into row `row` the features that `mention` and the words around it decide; `kind`
+    /// is the kind of its most likely reading, `lowerCaseInDocument` whether its word occurs in
+    /// lower case elsewhere. The features of the whole document are left to ``matrix(for:keys:view:)``.
+    private static func fill(_ matrix: inout FeatureMatrix, row: Int, mention: Mention, kind: PlaceKind, view: TokenView,
+                             edges: MentionEdges, lowerCaseInDocument: Bool) {
         let tokens = view.tokens
         let first = mention.tokenRange.lowerBound
         let last = mention.tokenRange.upperBound - 1
         let top = mention.candidates[0]
-        // The kind of the most likely reading, once a unit named like its seat gives way to the
-        // seat ("Kharkiv" reads as the city, not the oblast).
-        let readings = PlaceResolver.readings(mention.candidates.prefix(40).map { CandidateFacts($0, index: view.index) },
-                                              unitWordAfter: mention.cues.contains(.unitWordAfter))
-        let kind = readings.max(by: { $0.prior < $1.prior })?.kind ?? view.index.kind(of: top.place)
         let prior = mention.topPrior
-        func set(_ feature: MentionFeature, _ value: Double) { v[feature.rawValue] = value }
-        func flag(_ feature: MentionFeature, _ condition: Bool) { if condition { v[feature.rawValue] = 1 } }
+        func set(_ feature: MentionFeature, _ value: Double) { matrix[row, feature] = value }
+        func flag(_ feature: MentionFeature, _ condition: Bool) { if condition { matrix[row, feature] = 1 } }
 
         set(.bias, 1)
         set(.prior, prior)
@@ -123,7 +129,7 @@ enum MentionFeatures {
         flag(.kindPhysical, kind == .physical)
         flag(.formAbbreviation, top.form == .abbreviation)
         flag(.formDemonym, mention.candidates.allSatisfy { $0.form == .demonym })
-        let words = mention.tokenRange.filter { tokens[$0].kind == .word }.count
+        let words = wordCount(mention.tokenRange, tokens)
         flag(.words2, words == 2)
         flag(.words3plus, words >= 3)
         flag(.primaryName, top.isPrimaryName)
@@ -154,13 +160,14 @@ enum MentionFeatures {
 
         if let previous = view.adjacentWord(before: first) {
             let word = view.lowercased(previous)
-            flag(.determinerBefore, tokens[previous].shape == .lower && RecognitionLexicon.determiners.contains(word))
+            let roles = wordRoles[word] ?? []
+            flag(.determinerBefore, tokens[previous].shape == .lower && roles.contains(.determiner))
             flag(.theBefore, word == "the")
             flag(.theBeforeSmall, word == "the" && prior < 6.5)
-            let direction = RecognitionLexicon.directionWords.contains(word)
+            let direction = roles.contains(.direction)
             flag(.directionBefore, direction)
-            flag(.placeBefore, mentionEnds.contains(previous) && !direction)
-            if tokens[previous].startsUppercase && !mentionEnds.contains(previous) && !direction {
+            flag(.placeBefore, edges.isEnd(previous) && !direction)
+            if tokens[previous].startsUppercase && !edges.isEnd(previous) && !direction {
                 flag(.capitalWordBefore, !tokens[previous].isSentenceStart || tokens[previous].shape == .allCaps)
                 let previousInfo = view.wordInfo(previous)
                 flag(.givenNameBefore, previousInfo.isGivenName && !previousInfo.isLowerCaseWord)
@@ -168,10 +175,10 @@ enum MentionFeatures {
             }
         }
         if let next = view.adjacentWord(after: last), tokens[next].startsUppercase {
-            let word = view.lowercased(next)
-            let street = RecognitionLexicon.streetSuffixes.contains(word)
-            let organisation = RecognitionLexicon.nonPlaceSuffixes.contains(word)
-            let institution = RecognitionLexicon.institutionSuffixes.contains(word)
+            let roles = wordRoles[view.lowercased(next)] ?? []
+            let street = roles.contains(.streetSuffix)
+            let organisation = roles.contains(.nonPlaceSuffix)
+            let institution = roles.contains(.institutionSuffix)
             let nextInfo = view.wordInfo(next)
             // What kind of capitalised word follows: a suffix, a common noun ("Mansfield Public
             // Library"), another place, or a name ("Paris Hilton").
@@ -181,11 +188,11 @@ enum MentionFeatures {
             flag(.organisationAfter, organisation)
             flag(.institutionAfter, institution)
             flag(.commonWordAfter, common)
-            flag(.placeAfter, !suffix && !common && mentionStarts.contains(next))
-            flag(.capitalWordAfter, !suffix && !common && !mentionStarts.contains(next))
+            flag(.placeAfter, !suffix && !common && edges.isStart(next))
+            flag(.capitalWordAfter, !suffix && !common && !edges.isStart(next))
             flag(.surnameAfter, single && info.isGivenName && (nextInfo.isSurname || nextInfo.isGivenName)
                  && !nextInfo.isLowerCaseWord)
-            if prior < 6 { v[MentionFeature.capitalSequenceSmall.rawValue] = 1 }
+            flag(.capitalSequenceSmall, prior < 6)
         }
         let personLike = log10(1 + (info.givenNamePercent + info.surnamePercent) * 1000)
         set(.personSmallPlace, prior < 6 ? personLike : 0)
@@ -197,7 +204,7 @@ enum MentionFeatures {
            tokens[last + 2].startsUppercase, tokens[last + 2].sentence == tokens[last].sentence {
             flag(.qualifierAfter, true)
         }
-        flag(.lowercaseInDocument, single && lowerCaseWords.contains(wordHash(view.lowercased(first).utf8)))
+        flag(.lowercaseInDocument, single && lowerCaseInDocument)
         flag(.partyHometown, ContextPatterns.isPartyHometown(first, view))
         flag(.basedAfter, ContextPatterns.isPlaceCompound(after: last, view))
         flag(.ofLocative, ContextPatterns.isLocativeOf(first, view))
@@ -205,4 +212,26 @@ enum MentionFeatures {
         flag(.unitList, mention.cues.contains(.unitList))
         flag(.insideParentheses, view.isPunctuation(first - 1, "(") && view.isPunctuation(last + 1, ")"))
     }
+}
+
+/// Which tokens begin and which end a mention, by token index.
+private struct MentionEdges {
+    private static let start: UInt8 = 1, end: UInt8 = 2
+    private var marks: [UInt8]
+
+    init(_ mentions: [Mention], tokenCount: Int) {
+        marks = [UInt8](repeating: 0, count: tokenCount)
+        for position in mentions.indices {
+            let range = mentions[position].tokenRange
+            guard !range.isEmpty && range.upperBound <= tokenCount else { continue }
+            marks[range.lowerBound] |= Self.start
+            marks[range.upperBound - 1] |= Self.end
+        }
+    }
+
+    /// Whether a mention begins at token `position`.
+    func isStart(_ position: Int) -> Bool { marks[position] & Self.start != 0 }
+
+    /// Whether a mention ends at token `position`.
+    func isEnd(_ position: Int) -> Bool { marks[position] & Self.end != 0 }
 }

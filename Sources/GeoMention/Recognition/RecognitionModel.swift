@@ -62,18 +62,38 @@ public struct RecognitionModel: Hashable, Sendable {
     /// Probabilities for a document's mentions: `keys` are the mentions' normalised names,
     /// `vectors` their features, `fixed` a probability to use instead of the model (demonyms).
     public func probabilities(keys: [String], vectors: [[Double]], fixed: [Double?]) -> [Double] {
-        let logits = vectors.map(firstStageLogit)
+        let numbered = MentionKeys(keys: keys, count: keys.count)
+        return probabilities(keyIDs: numbered.ids, keyCount: numbered.count, logits: vectors.map(firstStageLogit), fixed: fixed)
+    }
+
+    /// Probabilities for a document's mentions with the features of `matrix` (one row per
+    /// mention); `keys` numbers the mentions' names, `fixed` gives a probability to use instead
+    /// of the model (demonyms).
+    func probabilities(keys: MentionKeys, matrix: FeatureMatrix, fixed: [Double?]) -> [Double] {
+        let columns = min(matrix.columns, weights.count)
+        let logits = (0..<matrix.rows).map { row in
+            let start = row * matrix.columns
+            var sum = 0.0
+            for position in 0..<columns { sum += weights[position] * matrix.values[start + position] }
+            return sum
+        }
+        return probabilities(keyIDs: keys.ids, keyCount: keys.count, logits: logits, fixed: fixed)
+    }
+
+    /// The second stage over first-stage `logits`; `keyIDs` numbers the mentions' names in
+    /// `0..<keyCount`.
+    private func probabilities(keyIDs: [Int], keyCount: Int, logits: [Double], fixed: [Double?]) -> [Double] {
         let first = logits.indices.map { fixed[$0] ?? Self.sigmoid(logits[$0]) }
         // The two best first-stage probabilities per name, so each mention sees the best other one.
-        var best: [String: (Double, Double)] = [:]
-        for (position, key) in keys.enumerated() {
-            let (a, b) = best[key] ?? (-1, -1)
+        var best = [(Double, Double)](repeating: (-1, -1), count: keyCount)
+        for (position, key) in keyIDs.enumerated() {
+            let (a, b) = best[key]
             let p = first[position]
             best[key] = p > a ? (p, a) : (a, max(b, p))
         }
-        return keys.indices.map { position in
+        return keyIDs.indices.map { position in
             if let value = fixed[position] { return value }
-            let (a, b) = best[keys[position]] ?? (-1, -1)
+            let (a, b) = best[keyIDs[position]]
             let other = first[position] >= a ? b : a
             let present = other >= 0
             let sum = secondStage[0] + secondStage[1] * logits[position]

@@ -1,0 +1,64 @@
+/// The facts about a mention that follow from its name and candidates alone, wherever it
+/// stands: the kind of its most likely reading and its geographic support.
+///
+/// A document repeats its names, and the repeats nearly always carry the same candidates, so the
+/// facts are worked out once per distinct name, candidate list and unit-word cue, then reused.
+struct SenseFacts {
+    /// The facts of one sense.
+    struct Facts {
+        /// The kind of the most likely reading.
+        let kind: PlaceKind
+        /// ``GeographicSupport`` (first-level, country, nearness).
+        let support: (admin1: Double, country: Double, near: Double)
+    }
+
+    /// One distinct (name, candidates, unit word after) with its facts.
+    private struct Sense {
+        let candidates: [MentionCandidate]
+        let unitWordAfter: Bool
+        let facts: Facts
+        /// The sense of the same name seen before this one, or -1.
+        let earlier: Int
+    }
+
+    /// Candidates read per mention.
+    private static let candidateLimit = 40
+
+    private let index: GazetteerIndex
+    private let geography: GeographicSupport
+    private var senses: [Sense] = []
+    /// Per name number: its latest sense, or -1.
+    private var latestSense: [Int]
+
+    init(keys: MentionKeys, geography: GeographicSupport, index: GazetteerIndex) {
+        self.index = index
+        self.geography = geography
+        latestSense = [Int](repeating: -1, count: keys.count)
+    }
+
+    /// The facts of `mention`, whose name has number `key`; its candidates must not be empty.
+    mutating func facts(for mention: Mention, key: Int) -> Facts {
+        let unitWordAfter = mention.cues.contains(.unitWordAfter)
+        var known = latestSense[key]
+        while known >= 0 {
+            let sense = senses[known]
+            if sense.unitWordAfter == unitWordAfter && sense.candidates == mention.candidates { return sense.facts }
+            known = sense.earlier
+        }
+        // The candidates' places are read from the index once, for both facts.
+        let candidates = mention.candidates.prefix(Self.candidateLimit).map { CandidateFacts($0, index: index) }
+        let support = geography.support(key: key, candidates: candidates)
+        let kind = likelyKind(candidates, unitWordAfter: unitWordAfter) ?? index.kind(of: mention.candidates[0].place)
+        let facts = Facts(kind: kind, support: (support.0, support.1, support.2))
+        senses.append(Sense(candidates: mention.candidates, unitWordAfter: unitWordAfter, facts: facts,
+                            earlier: latestSense[key]))
+        latestSense[key] = senses.count - 1
+        return facts
+    }
+
+    /// The kind of the most likely reading, once a unit named like its seat gives way to the
+    /// seat ("Kharkiv" reads as the city, not the oblast); nil when there is no reading.
+    private func likelyKind(_ candidates: [CandidateFacts], unitWordAfter: Bool) -> PlaceKind? {
+        PlaceResolver.readings(candidates, unitWordAfter: unitWordAfter).max(by: { $0.prior < $1.prior })?.kind
+    }
+}
