@@ -26,24 +26,34 @@ struct LayerInputOptions: ParsableArguments {
 
     /// What reading the inputs gave.
     struct Reading {
+        /// The counts of the documents read.
         var layer: MapLayer
         var gazetteer: Gazetteer
         /// Inputs (or JSON Lines records) that could not be read; each was reported.
         var failures: Int
     }
 
-    /// Loads the gazetteer, parses every input document into a layer and reports bad inputs
-    /// on standard error, naming the file.
-    func read(granularity: Granularity) throws -> Reading {
+    /// Loads the gazetteer, parses every input document and hands each document's features
+    /// to `consume` in input order, as they are ready; reports bad inputs on standard error,
+    /// naming the file.
+    ///
+    /// Only the documents in flight are held at once, so memory does not grow with the input.
+    /// - Parameters:
+    ///   - granularity: One feature per place or per mention.
+    ///   - start: Called with the gazetteer once it is loaded, before the first document.
+    ///   - consume: Called on this thread with each document's features, in input order.
+    func read(granularity: Granularity, start: (Gazetteer) -> Void = { _ in },
+              consume: ([MapFeature]) -> Void) throws -> Reading {
         let gazetteer = try gazetteerOptions.load()
+        start(gazetteer)
         let parser = GeoParser(gazetteer: gazetteer)
         let builder = FeatureBuilder(gazetteer: gazetteer, granularity: granularity,
                                      defaultDate: date.flatMap(CalendarDate.init(iso:)))
         let sources = inputs.isEmpty
             ? [DocumentStream.Input.path(BundledFiles.sampleArticle(in: gazetteer).path)]
             : inputs.map(DocumentStream.Input.init(argument:))
-        // Parsing and feature building run on the workers; documents join the layer in input
-        // order, so the layer is the same for any --jobs.
+        // Parsing and feature building run on the workers; documents reach `consume` in input
+        // order, so the output is the same for any --jobs.
         let work: @Sendable (Document) -> (ParsedDocument, [MapFeature]) = { document in
             let parsed = parser.parse(document)
             return (parsed, builder.features(for: parsed))
@@ -59,6 +69,7 @@ struct LayerInputOptions: ParsableArguments {
                 StandardError.print("geomention: \(error)")
             case .success(let (parsed, features)):
                 layer.add(parsed, features: features)
+                consume(features)
             }
         }
         progressLine.finish()

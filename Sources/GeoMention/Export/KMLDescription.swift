@@ -85,16 +85,14 @@ enum KMLDescription {
     ///
     /// A highlight outside the context is ignored rather than trusted.
     static func highlightedContext(_ feature: MapFeature) -> String {
-        let scalars = Array(feature.context.unicodeScalars)
-        guard let range = feature.highlight, range.lowerBound >= 0, range.upperBound <= scalars.count,
-              !range.isEmpty
+        let scalars = feature.context.unicodeScalars
+        guard let range = feature.highlight, range.lowerBound >= 0, !range.isEmpty,
+              let lower = scalars.index(scalars.startIndex, offsetBy: range.lowerBound, limitedBy: scalars.endIndex),
+              let upper = scalars.index(lower, offsetBy: range.count, limitedBy: scalars.endIndex)
         else { return TextEscaping.html(feature.context) }
-        func piece(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: slice)
-            return TextEscaping.html(String(view))
+        func piece(_ slice: Substring.UnicodeScalarView) -> String {
+            TextEscaping.html(String(Substring(slice)))
         }
-        return piece(scalars[..<range.lowerBound]) + "<b>" + piece(scalars[range]) + "</b>"
-            + piece(scalars[range.upperBound...])
+        return piece(scalars[..<lower]) + "<b>" + piece(scalars[lower..<upper]) + "</b>" + piece(scalars[upper...])
     }
 }

@@ -23,7 +23,7 @@ struct ContextSentence: Hashable, Sendable {
         for offset in sentence {
             if offset == mention.lowerBound { lower = count + (pendingSpace && count > 0 ? 1 : 0) }
             let scalar = scalars[offset]
-            if scalar.properties.isWhitespace {
+            if Self.isWhitespace(scalar) {
                 pendingSpace = true
             } else {
                 if pendingSpace && count > 0 {
@@ -40,5 +40,14 @@ struct ContextSentence: Hashable, Sendable {
         if mention.upperBound > sentence.upperBound { upper = count }
         text = String(out)
         highlight = lower..<max(lower, upper)
+    }
+
+    /// Whether `scalar` is white space (Unicode `White_Space`), answered without a property
+    /// lookup for ASCII, which most text is.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)
+        }
+        return scalar.properties.isWhitespace
     }
 }

@@ -131,7 +131,7 @@ import Testing
         layer.add(parsed, builder: builder)
         #expect(layer.documentCount == 2 && layer.mentionCount == 10 && layer.placeCount == 2)
         #expect(layer.unresolvedNames == ["Qasr al-Hayr"] && layer.unresolvedMentionCount == 2)
-        #expect(layer.features.count == 6)
+        #expect(layer.featureCount == 6)
         #expect(layer.summary == "2 documents, 10 mentions, 2 places, 1 unresolved name (Qasr al-Hayr)")
     }
 }
