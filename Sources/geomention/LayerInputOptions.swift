@@ -41,9 +41,13 @@ struct LayerInputOptions: ParsableArguments {
     /// - Parameters:
     ///   - granularity: One feature per place or per mention.
     ///   - start: Called with the gazetteer once it is loaded, before the first document.
-    ///   - consume: Called on this thread with each document's features, in input order.
-    func read(granularity: Granularity, start: (Gazetteer) -> Void = { _ in },
-              consume: ([MapFeature]) -> Void) throws -> Reading {
+    ///   - prepare: Called on the workers with each document's features; what it returns goes
+    ///     to `consume`.
+    ///   - consume: Called on this thread with each document's prepared features, in input order.
+    func read<Prepared: Sendable>(
+        granularity: Granularity, start: (Gazetteer) -> Void = { _ in },
+        prepare: @escaping @Sendable ([MapFeature]) -> Prepared, consume: (Prepared) -> Void
+    ) throws -> Reading {
         let gazetteer = try gazetteerOptions.load()
         start(gazetteer)
         let parser = GeoParser(gazetteer: gazetteer)
@@ -54,9 +58,10 @@ struct LayerInputOptions: ParsableArguments {
             : inputs.map(DocumentStream.Input.init(argument:))
         // Parsing and feature building run on the workers; documents reach `consume` in input
         // order, so the output is the same for any --jobs.
-        let work: @Sendable (Document) -> (ParsedDocument, [MapFeature]) = { document in
+        let work: @Sendable (Document) -> (ParsedDocument, [MapFeature], Prepared) = { document in
             let parsed = parser.parse(document)
-            return (parsed, builder.features(for: parsed))
+            let features = builder.features(for: parsed)
+            return (parsed, features, prepare(features))
         }
         var layer = MapLayer()
         var failures = 0
@@ -67,9 +72,9 @@ struct LayerInputOptions: ParsableArguments {
             case .failure(let error):
                 failures += 1
                 StandardError.print("geomention: \(error)")
-            case .success(let (parsed, features)):
+            case .success(let (parsed, features, prepared)):
                 layer.add(parsed, features: features)
-                consume(features)
+                consume(prepared)
             }
         }
         progressLine.finish()

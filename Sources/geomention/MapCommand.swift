@@ -37,8 +37,8 @@ struct MapCommand: ParsableCommand {
         let directory = URL(fileURLWithPath: outputDirectory)
         var outlines = WorldOutlines(countries: [])
         var outlinesError: (any Error)?
-        // The files are opened with the first document, so a run without any leaves the
-        // folder alone; a write error stops the writing but not the reading, so it is
+        // The workers format each document's features; the files are opened with the first
+        // document, so a run without any leaves the folder alone; a write error stops the writing but not the reading, so it is
         // reported after the input errors, as the files are written last.
         var map: MapLayerWriter.Stream?
         var writeError: (any Error)?
@@ -48,13 +48,13 @@ struct MapCommand: ParsableCommand {
             } catch {
                 outlinesError = error
             }
-        }, consume: { features in
+        }, prepare: MapLayerWriter.RenderedDocument.init, consume: { rendered in
             guard writeError == nil else { return }
             do {
                 if map == nil {
                     map = try MapLayerWriter(name: name ?? defaultName, outlines: outlines).stream(to: directory)
                 }
-                try map?.add(features)
+                try map?.add(rendered)
             } catch {
                 writeError = error
                 map?.discard()

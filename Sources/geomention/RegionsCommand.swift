@@ -23,7 +23,7 @@ struct RegionsCommand: ParsableCommand {
 
     func run() throws {
         var tally = RegionTally()
-        let reading = try input.read(granularity: .place) { tally.add(contentsOf: $0) }
+        let reading = try input.read(granularity: .place, prepare: { $0 }) { tally.add(contentsOf: $0) }
         try input.requireDocuments(reading)
         let table = tally.table
         var output = StandardOutput()

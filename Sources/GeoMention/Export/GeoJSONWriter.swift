@@ -24,7 +24,7 @@ public struct GeoJSONWriter: Sendable {
         var out = header
         for (index, feature) in features.enumerated() {
             out += Self.separator(before: index)
-            out += featureText(feature)
+            out += Self.featureText(feature)
         }
         out += Self.footer(featureCount: features.count)
         return out
@@ -71,8 +71,16 @@ public struct GeoJSONWriter: Sendable {
         ///
         /// - Throws: The sink's error.
         public func add(_ feature: MapFeature) throws {
-            try sink.write(GeoJSONWriter.separator(before: featureCount) + writer.featureText(feature))
+            try sink.write(GeoJSONWriter.separator(before: featureCount) + GeoJSONWriter.featureText(feature))
             featureCount += 1
+        }
+
+        /// Appends features already formatted by ``GeoJSONWriter/featuresText(_:)`` (on
+        /// another thread, say): `count` features in `text`.
+        func add(formatted text: String, count: Int) throws {
+            guard count > 0 else { return }
+            try sink.write(GeoJSONWriter.separator(before: featureCount) + text)
+            featureCount += count
         }
 
         /// Closes the collection.
@@ -81,6 +89,12 @@ public struct GeoJSONWriter: Sendable {
         public func finish() throws {
             try sink.write(GeoJSONWriter.footer(featureCount: featureCount))
         }
+    }
+
+    /// The `Feature` objects of `features`, one per line, without the line break before the
+    /// first: a run of the collection that ``Stream/add(formatted:count:)`` takes whole.
+    static func featuresText(_ features: [MapFeature]) -> String {
+        features.map(featureText).joined(separator: Self.separator(before: 1))
     }
 
     /// The text before the first feature.
@@ -99,7 +113,7 @@ public struct GeoJSONWriter: Sendable {
     }
 
     /// One `Feature` object.
-    func featureText(_ feature: MapFeature) -> String {
+    static func featureText(_ feature: MapFeature) -> String {
         var out = "{\"type\":\"Feature\",\"id\":\(TextEscaping.jsonString(feature.id)),\"geometry\":"
         out += geometryText(feature)
         out += ",\"properties\":{"
@@ -115,7 +129,7 @@ public struct GeoJSONWriter: Sendable {
     /// The quoted property names of ``MapFeature/fields`` with their colons, escaped once.
     private static let propertyKeys = MapFeature.fields.map { TextEscaping.jsonString($0.name) + ":" }
 
-    private func geometryText(_ feature: MapFeature) -> String {
+    private static func geometryText(_ feature: MapFeature) -> String {
         guard let position = feature.coordinate,
               let lon = NumberText.fixed(position.longitude),
               let lat = NumberText.fixed(position.latitude)

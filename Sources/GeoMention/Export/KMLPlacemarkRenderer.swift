@@ -25,6 +25,14 @@ final class KMLPlacemarkRenderer {
         try xml.takeOutput(into: MemorySink())
     }
 
+    /// The placemark of `feature`, or `nil` for a feature without (finite) coordinates.
+    ///
+    /// - Throws: ``ExportError/xmlWriterFailed(operation:)``.
+    func placemark(for feature: MapFeature) throws -> Data? {
+        let sink = MemorySink()
+        return try render(feature, into: sink) ? sink.data : nil
+    }
+
     /// Writes the placemark of `feature` to `sink`; a feature without (finite) coordinates has
     /// none.
     ///

@@ -62,15 +62,30 @@ extension KMLWriter {
         /// - Throws: ``ExportError`` when libxml2 or the spool fails.
         public func add(_ feature: MapFeature) throws {
             let start = spool.count
-            guard try renderer.render(feature, into: spool) else {
+            if try renderer.render(feature, into: spool) {
+                record(feature, spooled: start..<spool.count)
+            } else {
+                skipped += 1
+            }
+        }
+
+        /// Adds `feature` with its placemark already rendered by a ``KMLPlacemarkRenderer``
+        /// (on another thread, say); `nil` for a feature without coordinates.
+        func add(_ feature: MapFeature, placemark: Data?) throws {
+            guard let placemark else {
                 skipped += 1
                 return
             }
+            let start = try placemark.withUnsafeBytes { try spool.append($0) }
+            record(feature, spooled: start..<spool.count)
+        }
+
+        /// Files the placemark of `feature`, spooled at `range`, under its folder.
+        private func record(_ feature: MapFeature, spooled range: Range<Int>) {
             placemarkCount += 1
             let slot = grouping.slot(for: feature)
             if slot.country == extents.count { extents.append([]) }
             if slot.region == extents[slot.country].count { extents[slot.country].append([]) }
-            let range = start..<spool.count
             if let last = extents[slot.country][slot.region].last, last.upperBound == range.lowerBound {
                 extents[slot.country][slot.region][extents[slot.country][slot.region].count - 1] = last.lowerBound..<range.upperBound
             } else {

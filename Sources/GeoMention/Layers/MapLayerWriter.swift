@@ -89,6 +89,19 @@ public struct MapLayerWriter: Sendable {
             }
         }
 
+        /// Adds one document's features rendered ahead, in input order.
+        ///
+        /// - Throws: The error rendering met, or ``ExportError`` when a file cannot be
+        ///   written; the stream is then of no further use and should be dropped.
+        public func add(_ rendered: RenderedDocument) throws {
+            if let failure = rendered.failure { throw failure }
+            try geojson.add(formatted: rendered.geojson, count: rendered.features.count)
+            for (feature, placemark) in zip(rendered.features, rendered.placemarks) {
+                try kml.add(feature, placemark: placemark)
+                places.add(feature)
+            }
+        }
+
         /// Completes the three files and renames them into place, GeoJSON, KML, then SVG.
         ///
         /// All three are complete before the first is renamed, so a formatting or writing
@@ -122,6 +135,40 @@ public struct MapLayerWriter: Sendable {
         public func discard() {
             kml.discard()
             for file in files { file.discard() }
+        }
+    }
+
+    /// One document's features formatted for the GeoJSON and KML files, so the formatting can
+    /// run on the thread that built them and the stream only copies bytes.
+    ///
+    /// ```swift
+    /// // on a worker:
+    /// let rendered = MapLayerWriter.RenderedDocument(builder.features(for: parser.parse(document)))
+    /// // in input order:
+    /// try map.add(rendered)
+    /// ```
+    public struct RenderedDocument: Sendable {
+        /// The features, for the counts and the SVG map.
+        public let features: [MapFeature]
+        /// Their GeoJSON `Feature` objects, one per line.
+        let geojson: String
+        /// Their KML placemarks, `nil` for features without coordinates.
+        let placemarks: [Data?]
+        /// Why formatting failed, if it did; the stream throws it when the document is added.
+        let failure: ExportError?
+
+        /// Formats `features`.
+        public init(_ features: [MapFeature]) {
+            self.features = features
+            geojson = GeoJSONWriter.featuresText(features)
+            do {
+                let renderer = try KMLPlacemarkRenderer()
+                placemarks = try features.map(renderer.placemark(for:))
+                failure = nil
+            } catch {
+                placemarks = []
+                failure = error as? ExportError ?? .xmlWriterFailed(operation: String(describing: error))
+            }
         }
     }
 }

@@ -84,6 +84,15 @@ import Testing
         }
         #expect(written.map(\.contents) == ["12 features (4 without coordinates)", "8 placemarks", "map of 4 places"])
 
+        // Documents formatted ahead (as the workers do) give the same files.
+        let ahead = directory.appendingPathComponent("ahead")
+        let aheadStream = try writer.stream(to: ahead)
+        for document in Self.documents { try aheadStream.add(MapLayerWriter.RenderedDocument(document)) }
+        #expect(try aheadStream.finish().map(\.contents) == written.map(\.contents))
+        for (file, data) in zip(written, expected) {
+            #expect(try Data(contentsOf: ahead.appendingPathComponent(file.url.lastPathComponent)) == data)
+        }
+
         // The all-at-once path gives the same files and descriptions.
         let again = directory.appendingPathComponent("again")
         let writtenAgain = try writer.write(features, to: again)
