@@ -37,9 +37,10 @@ struct MapCommand: ParsableCommand {
         let directory = URL(fileURLWithPath: outputDirectory)
         var outlines = WorldOutlines(countries: [])
         var outlinesError: (any Error)?
-        // The workers format each document's features; the files are opened with the first
-        // document, so a run without any leaves the folder alone; a write error stops the writing but not the reading, so it is
-        // reported after the input errors, as the files are written last.
+        // The workers format each document's features. The files are opened with the first
+        // document, so a run without any leaves the folder alone. A write error stops the
+        // writing but not the reading, and is reported after the input errors and the summary
+        // counts are complete, as when the files were written at the end.
         var map: MapLayerWriter.Stream?
         var writeError: (any Error)?
         let reading = try input.read(granularity: granularity, start: { gazetteer in

@@ -49,7 +49,7 @@ public struct KMLWriter: Sendable {
     ///
     /// - Throws: ``ExportError/xmlWriterFailed(operation:)`` when libxml2 reports an error.
     public func render(_ features: [MapFeature]) throws -> Result {
-        let stream = try Stream(writer: self, spool: ExportSpool())
+        let stream = try Stream(writer: self)
         for feature in features { try stream.add(feature) }
         let sink = MemorySink()
         let summary = try stream.finish(into: sink)
