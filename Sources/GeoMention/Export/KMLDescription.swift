@@ -10,12 +10,20 @@ enum KMLDescription {
     /// The HTML snippet for `feature`.
     static func html(for feature: MapFeature) -> String {
         var out = ""
+        out.reserveCapacity(2 * feature.context.utf8.count + 1024)
         if !feature.context.isEmpty {
-            out += "<p>" + highlightedContext(feature) + "</p>\n"
+            out += "<p>"
+            out += highlightedContext(feature)
+            out += "</p>\n"
         }
         out += "<table>\n"
         for (label, value) in rows(for: feature) {
-            out += "<tr><th>" + TextEscaping.html(label) + "</th><td>" + TextEscaping.html(value) + "</td></tr>\n"
+            // The labels are this file's own plain words: only the values need escaping.
+            out += "<tr><th>"
+            out += label
+            out += "</th><td>"
+            out += TextEscaping.html(value)
+            out += "</td></tr>\n"
         }
         out += "</table>\n"
         let title = feature.docTitle.isEmpty ? feature.docId : feature.docTitle
