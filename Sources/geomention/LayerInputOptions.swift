@@ -26,27 +26,42 @@ struct LayerInputOptions: ParsableArguments {
 
     /// What reading the inputs gave.
     struct Reading {
+        /// The counts of the documents read.
         var layer: MapLayer
         var gazetteer: Gazetteer
         /// Inputs (or JSON Lines records) that could not be read; each was reported.
         var failures: Int
     }
 
-    /// Loads the gazetteer, parses every input document into a layer and reports bad inputs
-    /// on standard error, naming the file.
-    func read(granularity: Granularity) throws -> Reading {
+    /// Loads the gazetteer, parses every input document and hands each document's features
+    /// to `consume` in input order, as they are ready; reports bad inputs on standard error,
+    /// naming the file.
+    ///
+    /// Only the documents in flight are held at once, so memory does not grow with the input.
+    /// - Parameters:
+    ///   - granularity: One feature per place or per mention.
+    ///   - start: Called with the gazetteer once it is loaded, before the first document.
+    ///   - prepare: Called on the workers with each document's features; what it returns goes
+    ///     to `consume`.
+    ///   - consume: Called on this thread with each document's prepared features, in input order.
+    func read<Prepared: Sendable>(
+        granularity: Granularity, start: (Gazetteer) -> Void = { _ in },
+        prepare: @escaping @Sendable ([MapFeature]) -> Prepared, consume: (Prepared) -> Void
+    ) throws -> Reading {
         let gazetteer = try gazetteerOptions.load()
+        start(gazetteer)
         let parser = GeoParser(gazetteer: gazetteer)
         let builder = FeatureBuilder(gazetteer: gazetteer, granularity: granularity,
                                      defaultDate: date.flatMap(CalendarDate.init(iso:)))
         let sources = inputs.isEmpty
             ? [DocumentStream.Input.path(BundledFiles.sampleArticle(in: gazetteer).path)]
             : inputs.map(DocumentStream.Input.init(argument:))
-        // Parsing and feature building run on the workers; documents join the layer in input
-        // order, so the layer is the same for any --jobs.
-        let work: @Sendable (Document) -> (ParsedDocument, [MapFeature]) = { document in
+        // Parsing and feature building run on the workers; documents reach `consume` in input
+        // order, so the output is the same for any --jobs.
+        let work: @Sendable (Document) -> (ParsedDocument, [MapFeature], Prepared) = { document in
             let parsed = parser.parse(document)
-            return (parsed, builder.features(for: parsed))
+            let features = builder.features(for: parsed)
+            return (parsed, features, prepare(features))
         }
         var layer = MapLayer()
         var failures = 0
@@ -57,8 +72,9 @@ struct LayerInputOptions: ParsableArguments {
             case .failure(let error):
                 failures += 1
                 StandardError.print("geomention: \(error)")
-            case .success(let (parsed, features)):
+            case .success(let (parsed, features, prepared)):
                 layer.add(parsed, features: features)
+                consume(prepared)
             }
         }
         progressLine.finish()

@@ -34,19 +34,44 @@ struct MapCommand: ParsableCommand {
     }
 
     func run() throws {
-        let reading = try input.read(granularity: granularity)
+        let directory = URL(fileURLWithPath: outputDirectory)
+        var outlines = WorldOutlines(countries: [])
+        var outlinesError: (any Error)?
+        // The workers format each document's features. The files are opened with the first
+        // document, so a run without any leaves the folder alone. A write error stops the
+        // writing but not the reading, and is reported after the input errors and the summary
+        // counts are complete, as when the files were written at the end.
+        var map: MapLayerWriter.Stream?
+        var writeError: (any Error)?
+        let reading = try input.read(granularity: granularity, start: { gazetteer in
+            do {
+                outlines = try WorldOutlines.load(from: BundledFiles.worldOutlines(in: gazetteer))
+            } catch {
+                outlinesError = error
+            }
+        }, prepare: MapLayerWriter.RenderedDocument.init, consume: { rendered in
+            guard writeError == nil else { return }
+            do {
+                if map == nil {
+                    map = try MapLayerWriter(name: name ?? defaultName, outlines: outlines).stream(to: directory)
+                }
+                try map?.add(rendered)
+            } catch {
+                writeError = error
+                map?.discard()
+                map = nil
+            }
+        })
         try input.requireDocuments(reading)
-        let outlines: WorldOutlines
-        do {
-            outlines = try WorldOutlines.load(from: BundledFiles.worldOutlines(in: reading.gazetteer))
-        } catch {
-            StandardError.print("geomention: \(error); the map is drawn without country outlines")
-            outlines = WorldOutlines(countries: [])
+        if let outlinesError {
+            StandardError.print("geomention: \(outlinesError); the map is drawn without country outlines")
         }
-        let writer = MapLayerWriter(name: name ?? defaultName, outlines: outlines)
         let written: [MapLayerWriter.WrittenFile]
         do {
-            written = try writer.write(reading.layer.features, to: URL(fileURLWithPath: outputDirectory))
+            if let writeError { throw writeError }
+            // Opened with the first document, which requireDocuments ensured there was.
+            let map = try map ?? MapLayerWriter(name: name ?? defaultName, outlines: outlines).stream(to: directory)
+            written = try map.finish()
         } catch {
             StandardError.print("geomention: \(error)")
             throw ExitCode(74)

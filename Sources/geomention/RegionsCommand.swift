@@ -22,9 +22,10 @@ struct RegionsCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let reading = try input.read(granularity: .place)
+        var tally = RegionTally()
+        let reading = try input.read(granularity: .place, prepare: { $0 }) { tally.add(contentsOf: $0) }
         try input.requireDocuments(reading)
-        let table = RegionTable(features: reading.layer.features)
+        let table = tally.table
         var output = StandardOutput()
         switch format {
         case .text: output.write(table.text())

@@ -160,22 +160,31 @@ struct DateExpression: Hashable, Sendable {
 
     /// The month number of a month name or its usual abbreviation, lower case.
     static func month(_ word: String) -> Int? {
+        monthNumbers[word]
+    }
+
+    private static let monthNumbers: [String: Int] = {
         let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"]
-        if let index = names.firstIndex(of: word) { return index + 1 }
         let short = ["jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
                      "oct": 10, "nov": 11, "dec": 12]
-        return short[word]
-    }
+        return short.merging(names.enumerated().map { ($1, $0 + 1) }) { $1 }
+    }()
 
     /// The weekday (1 Monday ... 7 Sunday) of a weekday name, lower case.
     static func weekday(_ word: String) -> Int? {
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-            .firstIndex(of: word).map { $0 + 1 }
+        weekdayNumbers[word]
     }
+
+    private static let weekdayNumbers = Dictionary(uniqueKeysWithValues:
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].enumerated().map { ($1, $0 + 1) })
 
     /// A day of the month written as `3`, `03` or `3rd`.
     static func dayNumber(_ word: String) -> Int? {
+        // Only a digit (or the sign `Int` accepts) can start one: most words stop here.
+        guard let first = word.utf8.first, (0x30...0x39).contains(first) || first == UInt8(ascii: "+") else {
+            return nil
+        }
         var digits = Substring(word)
         for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) {
             digits = digits.dropLast(2)
@@ -191,9 +200,11 @@ struct DateExpression: Hashable, Sendable {
         return year
     }
 
+    private static let countWords = ["two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                                     "nine": 9, "ten": 10]
+
     private static func countWord(_ word: String) -> Int? {
-        let words = ["two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10]
-        if let count = words[word] { return count }
+        if let count = countWords[word] { return count }
         guard let count = Int(word), (1...60).contains(count) else { return nil }
         return count
     }

@@ -25,6 +25,11 @@ public enum EventCategory: String, CaseIterable, Hashable, Sendable, Codable {
     /// The category for a feature's `eventType` text, matched case-insensitively; unknown
     /// or empty text is ``other``.
     public init(eventType: String) {
+        // The builder writes the raw values themselves: take them without folding.
+        if let exact = EventCategory(rawValue: eventType) {
+            self = exact
+            return
+        }
         let key = eventType.lowercased().trimmingCharacters(in: .whitespaces)
         self = EventCategory(rawValue: key)
             ?? EventCategory.allCases.first { $0.slug == key }

@@ -1,8 +1,7 @@
-/// Features grouped by country, then by first-level region, in first-seen order.
+/// A country of the grouping: its names and its regions.
 ///
-/// Shared by the KML folders and the regions table so both group the same way. A country is
-/// keyed by its alpha-2 code (or its name when the code is missing), a region by its code
-/// (or name) within the country.
+/// A country is keyed by its alpha-2 code (or its name when the code is missing); its names
+/// come from the first feature seen in it.
 struct CountryGroup: Hashable, Sendable {
     /// Display name: the country name, else its code, else ``KMLWriter/noCountryFolderName``.
     var name: String
@@ -13,11 +12,13 @@ struct CountryGroup: Hashable, Sendable {
     /// Regions in first-seen order.
     var regions: [RegionGroup]
 
-    /// All features of the country.
-    var features: [MapFeature] { regions.flatMap(\.features) }
+    /// Whether this is the group of features that have no country.
+    var isNoCountry: Bool { code.isEmpty && name == KMLWriter.noCountryFolderName }
 }
 
-/// The features of one first-level region (or of a country's country-level places).
+/// A first-level region of a country (or a country's country-level places).
+///
+/// A region is keyed by its code (or its name when the code is missing) within its country.
 struct RegionGroup: Hashable, Sendable {
     /// Display name: the region name, else its code, else ``KMLWriter/countryLevelFolderName``.
     var name: String
@@ -25,62 +26,70 @@ struct RegionGroup: Hashable, Sendable {
     var code: String
     /// Whether this group holds the features that have no first-level region.
     var isCountryLevel: Bool
-    /// Features in input order.
-    var features: [MapFeature]
 }
 
-extension KMLWriter {
-    /// Groups `features` by country and region, countries and regions sorted by name, the
-    /// country-level group first within its country and the no-country group last.
-    static func group(_ features: [MapFeature]) -> [CountryGroup] {
-        groupInInputOrder(features)
-            .map { country in
-                var country = country
-                country.regions.sort { lhs, rhs in
-                    if lhs.isCountryLevel != rhs.isCountryLevel { return lhs.isCountryLevel }
-                    return lhs.name.localizedStandardOrder(rhs.name)
-                }
-                return country
-            }
-            .sorted { lhs, rhs in
-                let lhsNone = lhs.code.isEmpty && lhs.name == noCountryFolderName
-                let rhsNone = rhs.code.isEmpty && rhs.name == noCountryFolderName
-                if lhsNone != rhsNone { return rhsNone }
-                return lhs.name.localizedStandardOrder(rhs.name)
-            }
+/// Where a feature belongs: indices into ``RegionGrouping/countries`` and that country's regions.
+struct GroupSlot: Hashable, Sendable {
+    var country: Int
+    var region: Int
+}
+
+/// Features grouped by country, then by first-level region, as they arrive.
+///
+/// Shared by the KML folders and the regions table so both group the same way. Only the
+/// groups are kept, not the features: each caller keeps what it needs per ``GroupSlot``.
+/// Countries and regions are numbered in first-seen order.
+struct RegionGrouping: Sendable {
+    /// The countries in first-seen order, each with its regions in first-seen order.
+    private(set) var countries: [CountryGroup] = []
+    private var countryIndex: [String: Int] = [:]
+    /// Per country, the region keys and their indices.
+    private var regionIndex: [[String: Int]] = []
+
+    /// The slot of `feature`, opening its country and region when they are new.
+    mutating func slot(for feature: MapFeature) -> GroupSlot {
+        let countryKey = feature.countryCode.isEmpty ? "name:" + feature.country : "code:" + feature.countryCode
+        let ci: Int
+        if let existing = countryIndex[countryKey] {
+            ci = existing
+        } else {
+            ci = countries.count
+            countryIndex[countryKey] = ci
+            let name = !feature.country.isEmpty ? feature.country
+                : !feature.countryCode.isEmpty ? feature.countryCode : KMLWriter.noCountryFolderName
+            countries.append(CountryGroup(name: name, code: feature.countryCode, code3: feature.countryCode3, regions: []))
+            regionIndex.append([:])
+        }
+        let regionKey = feature.admin1Code.isEmpty ? "name:" + feature.admin1 : "code:" + feature.admin1Code
+        if let ri = regionIndex[ci][regionKey] {
+            return GroupSlot(country: ci, region: ri)
+        }
+        let ri = countries[ci].regions.count
+        regionIndex[ci][regionKey] = ri
+        let name = !feature.admin1.isEmpty ? feature.admin1
+            : !feature.admin1Code.isEmpty ? feature.admin1Code : KMLWriter.countryLevelFolderName
+        countries[ci].regions.append(RegionGroup(name: name, code: feature.admin1Code,
+                                                 isCountryLevel: feature.admin1.isEmpty && feature.admin1Code.isEmpty))
+        return GroupSlot(country: ci, region: ri)
     }
 
-    /// Groups `features` keeping first-seen order of countries, regions and features.
-    static func groupInInputOrder(_ features: [MapFeature]) -> [CountryGroup] {
-        var countries: [CountryGroup] = []
-        var countryIndex: [String: Int] = [:]
-        var regionIndex: [String: [String: Int]] = [:]
-        for feature in features {
-            let countryKey = feature.countryCode.isEmpty ? "name:" + feature.country : "code:" + feature.countryCode
-            let ci: Int
-            if let existing = countryIndex[countryKey] {
-                ci = existing
-            } else {
-                ci = countries.count
-                countryIndex[countryKey] = ci
-                let name = !feature.country.isEmpty ? feature.country
-                    : !feature.countryCode.isEmpty ? feature.countryCode : noCountryFolderName
-                countries.append(CountryGroup(name: name, code: feature.countryCode,
-                                              code3: feature.countryCode3, regions: []))
-            }
-            let regionKey = feature.admin1Code.isEmpty ? "name:" + feature.admin1 : "code:" + feature.admin1Code
-            if let ri = regionIndex[countryKey]?[regionKey] {
-                countries[ci].regions[ri].features.append(feature)
-            } else {
-                let countryLevel = feature.admin1.isEmpty && feature.admin1Code.isEmpty
-                let name = !feature.admin1.isEmpty ? feature.admin1
-                    : !feature.admin1Code.isEmpty ? feature.admin1Code : countryLevelFolderName
-                regionIndex[countryKey, default: [:]][regionKey] = countries[ci].regions.count
-                countries[ci].regions.append(RegionGroup(name: name, code: feature.admin1Code,
-                                                         isCountryLevel: countryLevel, features: [feature]))
-            }
+    /// The countries and their regions in folder order: countries sorted by name with the
+    /// no-country group last, regions sorted by name with the country-level group first.
+    func folderOrder() -> [(country: Int, regions: [Int])] {
+        let sortedCountries = countries.indices.sorted { lhs, rhs in
+            let (l, r) = (countries[lhs], countries[rhs])
+            if l.isNoCountry != r.isNoCountry { return r.isNoCountry }
+            return l.name.localizedStandardOrder(r.name)
         }
-        return countries
+        return sortedCountries.map { ci in
+            let regions = countries[ci].regions
+            let sortedRegions = regions.indices.sorted { lhs, rhs in
+                let (l, r) = (regions[lhs], regions[rhs])
+                if l.isCountryLevel != r.isCountryLevel { return l.isCountryLevel }
+                return l.name.localizedStandardOrder(r.name)
+            }
+            return (ci, sortedRegions)
+        }
     }
 }
 

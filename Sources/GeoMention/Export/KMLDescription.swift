@@ -10,12 +10,20 @@ enum KMLDescription {
     /// The HTML snippet for `feature`.
     static func html(for feature: MapFeature) -> String {
         var out = ""
+        out.reserveCapacity(2 * feature.context.utf8.count + 1024)
         if !feature.context.isEmpty {
-            out += "<p>" + highlightedContext(feature) + "</p>\n"
+            out += "<p>"
+            out += highlightedContext(feature)
+            out += "</p>\n"
         }
         out += "<table>\n"
         for (label, value) in rows(for: feature) {
-            out += "<tr><th>" + TextEscaping.html(label) + "</th><td>" + TextEscaping.html(value) + "</td></tr>\n"
+            // The labels are this file's own plain words: only the values need escaping.
+            out += "<tr><th>"
+            out += label
+            out += "</th><td>"
+            out += TextEscaping.html(value)
+            out += "</td></tr>\n"
         }
         out += "</table>\n"
         let title = feature.docTitle.isEmpty ? feature.docId : feature.docTitle
@@ -85,16 +93,14 @@ enum KMLDescription {
     ///
     /// A highlight outside the context is ignored rather than trusted.
     static func highlightedContext(_ feature: MapFeature) -> String {
-        let scalars = Array(feature.context.unicodeScalars)
-        guard let range = feature.highlight, range.lowerBound >= 0, range.upperBound <= scalars.count,
-              !range.isEmpty
+        let scalars = feature.context.unicodeScalars
+        guard let range = feature.highlight, range.lowerBound >= 0, !range.isEmpty,
+              let lower = scalars.index(scalars.startIndex, offsetBy: range.lowerBound, limitedBy: scalars.endIndex),
+              let upper = scalars.index(lower, offsetBy: range.count, limitedBy: scalars.endIndex)
         else { return TextEscaping.html(feature.context) }
-        func piece(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: slice)
-            return TextEscaping.html(String(view))
+        func piece(_ slice: Substring.UnicodeScalarView) -> String {
+            TextEscaping.html(String(Substring(slice)))
         }
-        return piece(scalars[..<range.lowerBound]) + "<b>" + piece(scalars[range]) + "</b>"
-            + piece(scalars[range.upperBound...])
+        return piece(scalars[..<lower]) + "<b>" + piece(scalars[lower..<upper]) + "</b>" + piece(scalars[upper...])
     }
 }

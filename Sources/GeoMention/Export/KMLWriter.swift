@@ -10,6 +10,9 @@ import Foundation
 /// with a `Data` element per field of ``MapFeature/fields`` (using ``ExportField/kmlName``)
 /// and a `Point`. Features without coordinates are left out and counted in ``Result``.
 /// The output validates against the OGC KML 2.2 schema.
+///
+/// ``render(_:)`` builds the document in memory; ``Stream`` builds the same bytes from
+/// features added one at a time, in bounded memory.
 public struct KMLWriter: Sendable {
     /// The KML 2.2 namespace.
     public static let namespace = "http://www.opengis.net/kml/2.2"
@@ -42,49 +45,41 @@ public struct KMLWriter: Sendable {
         self.iconURL = iconURL
     }
 
-    /// Formats `features` as KML.
+    /// Formats `features` as KML in memory.
     ///
     /// - Throws: ``ExportError/xmlWriterFailed(operation:)`` when libxml2 reports an error.
     public func render(_ features: [MapFeature]) throws -> Result {
-        let located = features.filter { $0.coordinate != nil }
-        let xml = try XMLDocumentWriter()
-        try xml.startDocument()
-        try xml.startElement("kml", namespace: Self.namespace)
-        try xml.startElement("Document")
-        try xml.element("name", documentName)
-        try xml.element("open", "1")
-        let skipped = features.count - located.count
-        try xml.element("description", "\(located.count) placemarks; \(skipped) unlocated mentions not shown")
-        for category in EventCategory.allCases {
-            try writeStyles(for: category, xml)
-        }
-        for country in Self.group(located) {
-            try xml.startElement("Folder")
-            try xml.element("name", country.name)
-            for region in country.regions {
-                try xml.startElement("Folder")
-                // GIS readers list region folders as layers by name alone: qualify the country level.
-                try xml.element("name", region.isCountryLevel ? "\(country.name) \(Self.countryLevelFolderName)" : region.name)
-                for feature in region.features {
-                    try writePlacemark(feature, xml)
-                }
-                try xml.endElement()
-            }
-            try xml.endElement()
-        }
-        try xml.endElement()  // Document
-        try xml.endElement()  // kml
-        return Result(data: try xml.finish(), placemarkCount: located.count, skippedWithoutCoordinates: skipped)
+        let stream = try Stream(writer: self)
+        for feature in features { try stream.add(feature) }
+        let sink = MemorySink()
+        let summary = try stream.finish(into: sink)
+        return Result(data: sink.data, placemarkCount: summary.placemarkCount,
+                      skippedWithoutCoordinates: summary.skippedWithoutCoordinates)
     }
 
-    /// Writes the KML for `features` to `url` atomically and returns the counts.
+    /// Writes the KML for `features` to `url` atomically and returns the document and counts.
     ///
+    /// The document is built in memory; ``Stream`` writes one in bounded memory.
     /// - Throws: ``ExportError`` when formatting fails or the file cannot be written.
     @discardableResult
     public func write(_ features: [MapFeature], to url: URL) throws -> Result {
         let result = try render(features)
         try AtomicFileWriter.write(result.data, to: url)
         return result
+    }
+
+    /// Writes the document around the placemarks: everything before the first folder, with
+    /// the counts in the description.
+    func writeHeader(_ xml: XMLDocumentWriter, placemarkCount: Int, skipped: Int) throws {
+        try xml.startDocument()
+        try xml.startElement("kml", namespace: Self.namespace)
+        try xml.startElement("Document")
+        try xml.element("name", documentName)
+        try xml.element("open", "1")
+        try xml.element("description", "\(placemarkCount) placemarks; \(skipped) unlocated mentions not shown")
+        for category in EventCategory.allCases {
+            try writeStyles(for: category, xml)
+        }
     }
 
     private func writeStyles(for category: EventCategory, _ xml: XMLDocumentWriter) throws {
@@ -111,36 +106,6 @@ public struct KMLWriter: Sendable {
             try xml.element("styleUrl", "#\(category.slug)-\(key)")
             try xml.endElement()
         }
-        try xml.endElement()
-    }
-
-    private func writePlacemark(_ feature: MapFeature, _ xml: XMLDocumentWriter) throws {
-        guard let position = feature.coordinate,
-              let lon = NumberText.fixed(position.longitude),
-              let lat = NumberText.fixed(position.latitude)
-        else { return }
-        try xml.startElement("Placemark")
-        try xml.element("name", feature.name.isEmpty ? feature.mention : feature.name)
-        try xml.startElement("description")
-        try xml.cdata(KMLDescription.html(for: feature))
-        try xml.endElement()
-        if let date = feature.eventDate, Self.isSchemaDate(date) {
-            try xml.startElement("TimeStamp")
-            try xml.element("when", date)
-            try xml.endElement()
-        }
-        try xml.element("styleUrl", "#" + EventCategory(eventType: feature.eventType).slug)
-        try xml.startElement("ExtendedData")
-        for field in MapFeature.fields {
-            try xml.startElement("Data")
-            try xml.attribute("name", field.kmlName)
-            try xml.element("value", field.value(feature).plainText)
-            try xml.endElement()
-        }
-        try xml.endElement()
-        try xml.startElement("Point")
-        try xml.element("coordinates", "\(lon),\(lat)")
-        try xml.endElement()
         try xml.endElement()
     }
 

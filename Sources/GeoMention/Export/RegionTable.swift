@@ -59,43 +59,25 @@ public struct RegionTable: Hashable, Sendable, Codable {
 
     /// Groups `features` into countries, regions and places.
     public init(features: [MapFeature]) {
-        let isListed = { (feature: MapFeature) in
-            feature.coordinate != nil || !feature.countryCode.isEmpty || !feature.country.isEmpty
-        }
-        let listed = features.filter(isListed)
-        unresolvedMentions = features.reduce(0) { isListed($1) ? $0 : $0 + max($1.mentions, 1) }
-        countries = KMLWriter.groupInInputOrder(listed).map { group in
-            let regions = group.regions.map { region in
-                let places = Self.places(in: region.features)
-                return Region(code: region.code, name: region.name, isCountryLevel: region.isCountryLevel,
-                              mentions: places.reduce(0) { $0 + $1.mentions }, places: places)
+        var tally = RegionTally()
+        tally.add(contentsOf: features)
+        self = tally.table
+    }
+
+    /// The table of the groups and places a ``RegionTally`` collected.
+    init(grouping: RegionGrouping, places: [[[Place]]], unresolvedMentions: Int) {
+        self.unresolvedMentions = unresolvedMentions
+        countries = zip(grouping.countries, places).map { group, placesByRegion in
+            let regions = zip(group.regions, placesByRegion).map { region, places in
+                Region(code: region.code, name: region.name, isCountryLevel: region.isCountryLevel,
+                       mentions: places.reduce(0) { $0 + $1.mentions },
+                       places: Self.ranked(places, count: \.mentions, name: \.name))
             }
             return Country(code: group.code, code3: group.code3, name: group.name,
                            mentions: regions.reduce(0) { $0 + $1.mentions },
                            regions: Self.ranked(regions, count: \.mentions, name: \.name))
         }
         countries = Self.ranked(countries, count: \.mentions, name: \.name)
-    }
-
-    /// Merges the features of one region into places by GeoNames id, else by name and kind.
-    private static func places(in features: [MapFeature]) -> [Place] {
-        var order: [String] = []
-        var byKey: [String: Place] = [:]
-        for feature in features {
-            let name = feature.name.isEmpty ? feature.mention : feature.name
-            let key = feature.geonameid.map { "id:\($0)" } ?? "name:\(name)|\(feature.kind)"
-            if var place = byKey[key] {
-                place.mentions += max(feature.mentions, 1)
-                byKey[key] = place
-            } else {
-                order.append(key)
-                let position = feature.coordinate
-                byKey[key] = Place(name: name, kind: feature.kind, geonameid: feature.geonameid,
-                                   latitude: position?.latitude, longitude: position?.longitude,
-                                   mentions: max(feature.mentions, 1))
-            }
-        }
-        return ranked(order.compactMap { byKey[$0] }, count: \.mentions, name: \.name)
     }
 
     /// `items` sorted by count (descending), then name.

@@ -31,7 +31,14 @@ public struct SVGMapWriter: Sendable {
 
     /// The SVG document for `features`.
     public func render(_ features: [MapFeature]) -> String {
-        let places = MapPlace.merge(features)
+        var tally = MapPlaceTally()
+        for feature in features { tally.add(feature) }
+        return render(tally)
+    }
+
+    /// The SVG document for the places of a layer tallied as its features arrived.
+    func render(_ tally: MapPlaceTally) -> String {
+        let places = tally.places
         let frame = (x: 0.0, y: Self.headerHeight, width: width, height: mapHeight)
         // A country's point is its centre, not where anything happened: when finer places
         // exist, they alone decide the window, and country points outside it are not drawn.
@@ -39,8 +46,7 @@ public struct SVGMapWriter: Sendable {
         let focus = finer.isEmpty ? places : finer
         let projection = MapProjection(fitting: focus.map { ($0.lon, $0.lat) }, frame: frame)
         let height = Self.headerHeight + mapHeight + Self.footerHeight
-        let located = features.filter { $0.coordinate != nil }
-        let mentionTotal = located.reduce(0) { $0 + max($1.mentions, 1) }
+        let mentionTotal = tally.locatedMentions
 
         var svg = SVGText()
         svg.line("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
@@ -50,7 +56,7 @@ public struct SVGMapWriter: Sendable {
         svg.line("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>")
         svg.line("<g clip-path=\"url(#map-clip)\">")
         svg.line("<rect x=\"0\" y=\"\(f(frame.y))\" width=\"\(f(width))\" height=\"\(f(mapHeight))\" fill=\"#dce9f2\"/>")
-        writeOutlines(&svg, projection: projection, highlighted: Set(features.map(\.countryCode).filter { !$0.isEmpty }))
+        writeOutlines(&svg, projection: projection, highlighted: tally.countryCodes)
         writeGraticule(&svg, projection: projection)
         svg.line("</g>")
 
@@ -92,7 +98,7 @@ public struct SVGMapWriter: Sendable {
         if !categories.isEmpty { writeLegend(&svg, categories: categories, at: legend) }
         writeScaleBar(&svg, projection: projection)
         writeHeader(&svg, placeCount: places.count, mentionTotal: mentionTotal,
-                    unlocated: features.count - located.count)
+                    unlocated: tally.featureCount - tally.locatedCount)
         let caption = "Equirectangular projection centred on \(Self.degrees(projection.centerLat, "N", "S")), "
             + "\(Self.degrees(projection.centerLon, "E", "W")). Point size: mentions. "
             + (dropped > 0 ? "\(dropped) overlapping label\(dropped == 1 ? "" : "s") hidden." : "All places labelled.")

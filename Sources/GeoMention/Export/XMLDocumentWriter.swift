@@ -4,7 +4,9 @@ import Foundation
 /// Owns a libxml2 `xmlTextWriter` writing to memory and turns failures into ``ExportError``.
 ///
 /// Every string passes through ``TextEscaping/xmlSafe(_:)`` first, so characters XML 1.0
-/// forbids never reach the output. Not thread-safe; use one instance per document.
+/// forbids never reach the output. The output can be taken piece by piece
+/// (``takeOutput(into:)``) so a large document streams through a small buffer. Not
+/// thread-safe; use one instance per document.
 final class XMLDocumentWriter {
     private let buffer: xmlBufferPtr
     private var writer: xmlTextWriterPtr?
@@ -91,17 +93,42 @@ final class XMLDocumentWriter {
         try check(xmlTextWriterEndElement(try handle()), "EndElement")
     }
 
-    /// Closes all open elements, releases the writer and returns the document bytes.
+    /// Closes all open elements, releases the writer and returns the document bytes not
+    /// taken yet.
     func finish() throws -> Data {
+        let sink = MemorySink()
+        try finish(into: sink)
+        return sink.data
+    }
+
+    /// Closes all open elements, releases the writer and writes the document bytes not taken
+    /// yet to `sink`.
+    func finish(into sink: any ExportSink) throws {
         try check(xmlTextWriterEndDocument(try handle()), "EndDocument")
         if let writer { xmlFreeTextWriter(writer) }
         writer = nil
+        try drainBuffer(into: sink)
+    }
+
+    /// Writes everything written since the last call to `sink` and empties the buffer.
+    ///
+    /// The writer's state (open elements, indentation) is untouched, so bytes written to the
+    /// sink between two calls continue the document as if the writer had written them, provided
+    /// they leave it in the same state.
+    func takeOutput(into sink: any ExportSink) throws {
+        try check(xmlTextWriterFlush(try handle()), "Flush")
+        try drainBuffer(into: sink)
+    }
+
+    private func drainBuffer(into sink: any ExportSink) throws {
+        let length = Int(xmlBufferLength(buffer))
+        guard length >= 0 else { throw ExportError.xmlWriterFailed(operation: "xmlBufferLength") }
+        guard length > 0 else { return }
         guard let content = xmlBufferContent(buffer) else {
             throw ExportError.xmlWriterFailed(operation: "xmlBufferContent")
         }
-        let length = Int(xmlBufferLength(buffer))
-        guard length >= 0 else { throw ExportError.xmlWriterFailed(operation: "xmlBufferLength") }
-        return Data(bytes: content, count: length)
+        try sink.write(UnsafeRawBufferPointer(start: content, count: length))
+        xmlBufferEmpty(buffer)
     }
 
     /// Pieces of `text` whose concatenation is `text` and none of which contains `]]>`.
@@ -109,13 +136,21 @@ final class XMLDocumentWriter {
     /// Each `]]>` is cut between `]]` and `>`, the standard way to carry it in CDATA.
     static func cdataSections(_ text: String) -> [String] {
         var sections: [String] = []
-        var rest = Substring(text)
-        while let range = rest.range(of: "]]>") {
-            let cut = rest.index(range.lowerBound, offsetBy: 2)
-            sections.append(String(rest[..<cut]))
-            rest = rest[cut...]
+        let utf8 = text.utf8
+        var sectionStart = utf8.startIndex
+        var closingBrackets = 0
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: ">") && closingBrackets >= 2 {
+                // `>` is ASCII, so its index is a character boundary.
+                sections.append(String(text[sectionStart..<index]))
+                sectionStart = index
+            }
+            closingBrackets = byte == UInt8(ascii: "]") ? closingBrackets + 1 : 0
+            utf8.formIndex(after: &index)
         }
-        sections.append(String(rest))
+        sections.append(sectionStart == utf8.startIndex ? text : String(text[sectionStart...]))
         return sections
     }
 
@@ -129,9 +164,10 @@ final class XMLDocumentWriter {
     }
 
     /// Calls `body` with `text` as a NUL-terminated `xmlChar` string.
+    ///
+    /// `text` must not contain NUL; every text written passes ``TextEscaping/xmlSafe(_:)``,
+    /// which replaces it.
     static func withXMLChars<R>(_ text: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
-        var bytes = Array(text.utf8)
-        bytes.append(0)
-        return bytes.withUnsafeBufferPointer { body($0.baseAddress!) }
+        text.withCString { body(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
     }
 }

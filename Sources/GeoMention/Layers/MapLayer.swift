@@ -1,13 +1,22 @@
-/// The features of many documents merged into one layer, with the counts a run reports.
+/// The counts a run over many documents reports: documents, mentions, places and features.
+///
+/// The layer keeps counts and the distinct names, not the features: those go to a
+/// ``MapLayerWriter/Stream`` or a ``RegionTally`` as each document is parsed, so a run needs
+/// memory for its places, not for its documents.
 ///
 /// ```swift
 /// var layer = MapLayer()
-/// for document in documents { layer.add(parser.parse(document), builder: builder) }
+/// for document in documents {
+///     let parsed = parser.parse(document)
+///     let features = builder.features(for: parsed)
+///     layer.add(parsed, features: features)
+///     try map.add(features)
+/// }
 /// print(layer.summary)   // "1 document, 31 mentions, 14 places, 0 unresolved names"
 /// ```
 public struct MapLayer: Sendable {
-    /// Every feature, documents in the order they were added.
-    public private(set) var features: [MapFeature] = []
+    /// Number of features of the documents added.
+    public private(set) var featureCount = 0
     /// Number of documents added.
     public private(set) var documentCount = 0
     /// Number of place mentions, resolved or not.
@@ -25,12 +34,17 @@ public struct MapLayer: Sendable {
     /// Number of distinct resolved places over all documents.
     public var placeCount: Int { placeIDs.count }
 
-    /// Adds the features of one parsed document.
-    public mutating func add(_ parsed: ParsedDocument, builder: FeatureBuilder) {
-        add(parsed, features: builder.features(for: parsed))
+    /// Counts one parsed document and builds its features.
+    ///
+    /// - Returns: The document's features, for a writer or a tally.
+    @discardableResult
+    public mutating func add(_ parsed: ParsedDocument, builder: FeatureBuilder) -> [MapFeature] {
+        let features = builder.features(for: parsed)
+        add(parsed, features: features)
+        return features
     }
 
-    /// Adds one parsed document with the features already built for it (on another thread,
+    /// Counts one parsed document with the features already built for it (on another thread,
     /// say, by ``FeatureBuilder/features(for:)``).
     public mutating func add(_ parsed: ParsedDocument, features: [MapFeature]) {
         documentCount += 1
@@ -45,7 +59,7 @@ public struct MapLayer: Sendable {
                 }
             }
         }
-        self.features += features
+        featureCount += features.count
     }
 
     /// One line: documents, mentions, places and unresolved names (listing up to five).

@@ -2,12 +2,15 @@ import Foundation
 
 /// Writes a layer as `NAME.geojson`, `NAME.kml` and `NAME.svg` in one folder.
 ///
-/// Each file is written atomically (``AtomicFileWriter``): a temporary file in the same folder,
-/// renamed into place. The folder is created when missing.
+/// Each file is written atomically (``AtomicFileStream``): a temporary file in the same folder,
+/// renamed into place once all three are complete. The folder is created when missing.
+/// ``Stream`` takes the features document by document in bounded memory;
+/// ``write(_:to:)`` takes them all at once.
 ///
 /// ```swift
-/// let written = try MapLayerWriter(name: "sample", outlines: outlines)
-///     .write(layer.features, to: URL(fileURLWithPath: "Output"))
+/// let map = try MapLayerWriter(name: "sample", outlines: outlines).stream(to: URL(fileURLWithPath: "Output"))
+/// for document in documents { try map.add(builder.features(for: parser.parse(document))) }
+/// let written = try map.finish()
 /// ```
 public struct MapLayerWriter: Sendable {
     /// One file written, with what it holds.
@@ -32,30 +35,140 @@ public struct MapLayerWriter: Sendable {
     /// The three file names for ``name``.
     public var fileNames: [String] { ["geojson", "kml", "svg"].map { "\(name).\($0)" } }
 
-    /// Writes the three files into `directory`.
+    /// Writes the three files for `features` into `directory`.
     ///
-    /// All three are rendered before the first is written, so a formatting error leaves every
-    /// earlier file as it was.
     /// - Returns: The files written, GeoJSON, KML and SVG in that order.
-    /// - Throws: ``ExportError`` naming the file or folder that could not be written; the
-    ///   files written before the failure stay.
+    /// - Throws: ``ExportError`` naming the file or folder that could not be written; see
+    ///   ``Stream/finish()``.
     public func write(_ features: [MapFeature], to directory: URL) throws -> [WrittenFile] {
-        let located = features.filter { $0.coordinate != nil }.count
-        let unlocated = features.count - located
-        let urls = fileNames.map { directory.appendingPathComponent($0) }
+        let stream = try stream(to: directory)
+        try stream.add(features)
+        return try stream.finish()
+    }
 
-        let geojson = GeoJSONWriter(layerName: name).data(for: features)
-        let kml = try KMLWriter(documentName: name).render(features)
-        let svg = Data(SVGMapWriter(title: name, outlines: outlines).render(features).utf8)
-        for (data, url) in zip([geojson, kml.data, svg], urls) {
-            try AtomicFileWriter.write(data, to: url)
+    /// Opens the three files in `directory` for features added document by document.
+    ///
+    /// - Throws: ``ExportError`` naming the folder or file that could not be created.
+    public func stream(to directory: URL) throws -> Stream {
+        try Stream(writer: self, directory: directory)
+    }
+
+    /// The three files of a layer, filled as features arrive.
+    ///
+    /// The GeoJSON is written feature by feature; the KML spools each placemark (see
+    /// ``KMLWriter/Stream``); the SVG map keeps one entry per place. Memory grows with the
+    /// number of places, not of features. Nothing appears under the final names until
+    /// ``finish()``; a stream dropped or ``discard()``ed before leaves the folder as it was.
+    public final class Stream {
+        /// The writer whose files these are.
+        public let writer: MapLayerWriter
+        /// The three destinations: GeoJSON, KML and SVG.
+        public let urls: [URL]
+        private let files: [AtomicFileStream]
+        private let geojson: GeoJSONWriter.Stream
+        private let kml: KMLWriter.Stream
+        private var places = MapPlaceTally()
+
+        init(writer: MapLayerWriter, directory: URL) throws {
+            self.writer = writer
+            urls = writer.fileNames.map { directory.appendingPathComponent($0) }
+            files = try urls.map(AtomicFileStream.init(url:))
+            geojson = try GeoJSONWriter.Stream(writer: GeoJSONWriter(layerName: writer.name), sink: files[0])
+            kml = try KMLWriter.Stream(writer: KMLWriter(documentName: writer.name), spoolBeside: urls[1])
         }
-        let svgPlaces = MapPlace.merge(features).count
-        return [
-            WrittenFile(url: urls[0], contents: "\(features.count) feature\(features.count == 1 ? "" : "s")"
-                + (unlocated > 0 ? " (\(unlocated) without coordinates)" : "")),
-            WrittenFile(url: urls[1], contents: "\(kml.placemarkCount) placemark\(kml.placemarkCount == 1 ? "" : "s")"),
-            WrittenFile(url: urls[2], contents: "map of \(svgPlaces) place\(svgPlaces == 1 ? "" : "s")"),
-        ]
+
+        /// Adds the features of one document (or of several), in input order.
+        ///
+        /// - Throws: ``ExportError`` when a file cannot be written; the stream is then of no
+        ///   further use and should be dropped.
+        public func add(_ features: [MapFeature]) throws {
+            for feature in features {
+                try geojson.add(feature)
+                try kml.add(feature)
+                places.add(feature)
+            }
+        }
+
+        /// Adds one document's features rendered ahead, in input order.
+        ///
+        /// - Throws: The error rendering met, or ``ExportError`` when a file cannot be
+        ///   written; the stream is then of no further use and should be dropped.
+        public func add(_ rendered: RenderedDocument) throws {
+            if let failure = rendered.failure { throw failure }
+            try geojson.add(formatted: rendered.geojson, count: rendered.features.count)
+            for (feature, placemark) in zip(rendered.features, rendered.placemarks) {
+                try kml.add(feature, placemark: placemark)
+                places.add(feature)
+            }
+        }
+
+        /// Completes the three files and renames them into place, GeoJSON, KML, then SVG.
+        ///
+        /// All three are complete before the first is renamed, so a formatting or writing
+        /// error leaves every file as it was; only a failing rename leaves the files renamed
+        /// before it.
+        /// - Returns: The files written, GeoJSON, KML and SVG in that order.
+        /// - Throws: ``ExportError`` naming the file that could not be written.
+        public func finish() throws -> [WrittenFile] {
+            do {
+                try geojson.finish()
+                let summary = try kml.finish(into: files[1])
+                let svg = SVGMapWriter(title: writer.name, outlines: writer.outlines).render(places)
+                try files[2].write(svg)
+                for file in files { try file.commit() }
+                let count = places.featureCount, unlocated = places.featureCount - places.locatedCount
+                let svgPlaces = places.placeCount
+                return [
+                    WrittenFile(url: urls[0], contents: "\(count) feature\(count == 1 ? "" : "s")"
+                        + (unlocated > 0 ? " (\(unlocated) without coordinates)" : "")),
+                    WrittenFile(url: urls[1], contents: "\(summary.placemarkCount) placemark\(summary.placemarkCount == 1 ? "" : "s")"),
+                    WrittenFile(url: urls[2], contents: "map of \(svgPlaces) place\(svgPlaces == 1 ? "" : "s")"),
+                ]
+            } catch {
+                discard()
+                throw error
+            }
+        }
+
+        /// Removes the temporary files; the folder stays as it was (apart from files already
+        /// renamed by ``finish()``).
+        public func discard() {
+            kml.discard()
+            for file in files { file.discard() }
+        }
+    }
+
+    /// One document's features formatted for the GeoJSON and KML files, so the formatting can
+    /// run on the thread that built them and the stream only copies bytes.
+    ///
+    /// ```swift
+    /// // on a worker:
+    /// let rendered = MapLayerWriter.RenderedDocument(builder.features(for: parser.parse(document)))
+    /// // in input order:
+    /// try map.add(rendered)
+    /// ```
+    public struct RenderedDocument: Sendable {
+        /// The features, for the counts and the SVG map.
+        public let features: [MapFeature]
+        /// Their GeoJSON `Feature` objects, one per line.
+        let geojson: String
+        /// Their KML placemarks, `nil` for features without coordinates.
+        let placemarks: [Data?]
+        /// Why formatting failed, if it did; the stream throws it when the document is added.
+        let failure: ExportError?
+
+        /// Formats `features`.
+        public init(_ features: [MapFeature]) {
+            self.features = features
+            geojson = GeoJSONWriter.featuresText(features)
+            do {
+                let renderer = try KMLPlacemarkRenderer()
+                placemarks = try features.map(renderer.placemark(for:))
+                failure = nil
+            } catch {
+                placemarks = []
+                failure = error as? ExportError ?? .xmlWriterFailed(operation: String(describing: error))
+            }
+        }
     }
 }

@@ -111,6 +111,17 @@ import Testing
         #expect(spread.text == "a Lviv b" && spread.highlight == 2..<6)
     }
 
+    @Test func contextSentenceKeepsEveryScalarWidthAndUnicodeSpace() {
+        // One-, two-, three- and four-byte scalars, a no-break space and an ideographic space.
+        let text = "Près\u{00A0}de  Київ\u{3000}東京 🙂 é"
+        let scalars = Array(text.unicodeScalars)
+        let start = scalars.firstIndex(of: "К")!
+        let sentence = ContextSentence(scalars: scalars, sentence: 0..<scalars.count, mention: start..<(start + 4))
+        #expect(sentence.text == "Près de Київ 東京 🙂 é")
+        #expect(sentence.highlight == 8..<12)
+        #expect(Array(sentence.text.unicodeScalars)[sentence.highlight].map(Character.init) == ["К", "и", "ї", "в"])
+    }
+
     @Test func documentDateWinsOverTheDefaultDate() throws {
         let (gazetteer, dated) = try parsed(date: "2024-06-12")
         let fallback = CalendarDate(iso: "2020-01-01")
@@ -131,7 +142,7 @@ import Testing
         layer.add(parsed, builder: builder)
         #expect(layer.documentCount == 2 && layer.mentionCount == 10 && layer.placeCount == 2)
         #expect(layer.unresolvedNames == ["Qasr al-Hayr"] && layer.unresolvedMentionCount == 2)
-        #expect(layer.features.count == 6)
+        #expect(layer.featureCount == 6)
         #expect(layer.summary == "2 documents, 10 mentions, 2 places, 1 unresolved name (Qasr al-Hayr)")
     }
 }
