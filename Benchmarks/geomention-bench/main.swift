@@ -8,6 +8,7 @@ import Glibc
 // geomention-bench: GeoMention's speed and memory figures in one run.
 //
 //   swift run -c release geomention-bench [--runs N] [--sizes 1,10,100] [--dense-size 10] [--corpus PATH] [--corpus-dir DIR]
+//                                          [--skip-layers]
 //   swift run -c release geomention-bench --write-corpus PATH [--size MB] [--seed N] [--density news|dense]
 //
 // Every figure for a whole process (single-article latency, extract throughput, peak RSS) comes
@@ -157,7 +158,33 @@ for corpus in corpora {
 print("\n" + throughput.render())
 print("output identical for --jobs 1 and --jobs \(cores): \(identical ? "yes" : "NO")")
 
-// 3. In this process, now that every child has run: load to ready, index build, look-ups.
+// 3. `map` (three layer files with the event context of every point) and `regions` on the same
+// corpora, one run each: their time grows with the input, their memory must not.
+var layers = Table("command", "corpus", "jobs", "seconds", "CPU s", "MB/s", "peak RSS MB")
+if !arguments.contains("--skip-layers") {
+    for corpus in corpora {
+        let bytes = fileSize(corpus)
+        let label = (corpus as NSString).lastPathComponent + " (\(format(Double(bytes) / 1_000_000)) MB)"
+        for command in ["map", "regions"] {
+            for jobs in jobCounts {
+                var commandArguments = [command, "--quiet", "--jobs", "\(jobs)", corpus]
+                if command == "map" { commandArguments += ["--output-dir", work + "/layer", "--name", "bench"] }
+                let run = ChildRun.run(executable, commandArguments)
+                guard run.exitCode == 0 else {
+                    print("\(command) failed on \(corpus) (exit \(run.exitCode))")
+                    exit(1)
+                }
+                let seconds = run.milliseconds / 1000
+                layers.add("geomention \(command)", label, "\(jobs)", format(seconds, 2), format(run.cpuSeconds, 2),
+                           format(Double(bytes) / 1_000_000 / seconds), format(run.peakRSSMegabytes))
+            }
+        }
+    }
+    try? FileManager.default.removeItem(atPath: work + "/layer")
+    print("\n" + layers.render())
+}
+
+// 4. In this process, now that every child has run: load to ready, index build, look-ups.
 var loadTimes: [Double] = []
 var loaded: Gazetteer?
 for _ in 0..<runs {
