@@ -4,66 +4,73 @@
 /// A name is never its own evidence: every figure asked for a mention leaves out what all the
 /// mentions of the same name contribute.
 struct DocumentEvidence {
-    private var countries: [UInt16: Double] = [:]
-    private var admin1: [Int: Double] = [:]
+    /// Weight by country key, and by first-level unit place.
+    private var countries = IntKeyedTable<Double>()
+    private var admin1 = IntKeyedTable<Double>()
     private var totalCountry = 0.0
-    /// Per name (by position in ``names``): what its mentions contribute.
-    private var ownCountry: [[UInt16: Double]] = []
-    private var ownAdmin1: [[Int: Double]] = []
+    /// What each name's mentions contribute, keyed by ``ownKey(name:_:)``.
+    private var ownCountry = IntKeyedTable<Double>()
+    private var ownAdmin1 = IntKeyedTable<Double>()
+    /// Per name (by ``EvidenceNames`` number): what its mentions contribute to all countries.
     private var ownTotal: [Double] = []
-    /// Per mention, the position of its name.
+    /// Per mention, the number of its name.
     private var nameOfMention: [Int] = []
-    private var points: [(name: Int, latitude: Double, longitude: Double, weight: Double)] = []
+    private var points: [ChosenPoint] = []
     private var closeDistance = 400.0
 
-    private struct PointKey: Hashable {
+    /// The point of a city or second-level unit chosen for a name, with its best weight.
+    private struct ChosenPoint {
         let name: Int
-        let place: Int
+        let location: GreatCircle.Point
+        var weight: Double
     }
 
     init() {}
 
-    init(mentions: [Mention], facts: [[CandidateFacts]], choice: [(Int, Double)], weights: ResolverWeights) {
+    init(names: EvidenceNames, facts: [[CandidateFacts]], choice: [(Int, Double)], weights: ResolverWeights) {
         closeDistance = weights.closeDistance
-        var names: [String: Int] = [:]
-        nameOfMention = mentions.map { mention in
-            if let known = names[mention.evidenceKey] { return known }
-            names[mention.evidenceKey] = names.count
-            return names.count - 1
-        }
-        ownCountry = Array(repeating: [:], count: names.count)
-        ownAdmin1 = Array(repeating: [:], count: names.count)
+        nameOfMention = names.ofMention
         ownTotal = Array(repeating: 0, count: names.count)
-        var pointOf: [PointKey: Int] = [:]
-        for position in mentions.indices {
+        let capacity = names.ofMention.count
+        countries = IntKeyedTable(capacity: capacity)
+        admin1 = IntKeyedTable(capacity: capacity)
+        ownCountry = IntKeyedTable(capacity: capacity)
+        ownAdmin1 = IntKeyedTable(capacity: capacity)
+        var pointOf = IntKeyedTable<Int>(capacity: capacity)
+        for position in choice.indices {
             let (chosen, confidence) = choice[position]
             guard chosen >= 0 else { continue }
             let name = nameOfMention[position]
             let fact = facts[position][chosen]
             let weight = Self.weight(of: fact) * max(0.2, confidence)
             if fact.country != 0 {
-                countries[fact.country, default: 0] += weight
-                ownCountry[name][fact.country, default: 0] += weight
+                countries.add(weight, to: Int(fact.country))
+                ownCountry.add(weight, to: Self.ownKey(name: name, Int(fact.country)))
                 totalCountry += weight
                 ownTotal[name] += weight
             }
             let admin1Weight = fact.kind == .admin1 ? weight : weight * 0.6
             if fact.admin1 >= 0 && fact.kind != .country {
-                admin1[fact.admin1, default: 0] += admin1Weight
-                ownAdmin1[name][fact.admin1, default: 0] += admin1Weight
+                admin1.add(admin1Weight, to: fact.admin1)
+                ownAdmin1.add(admin1Weight, to: Self.ownKey(name: name, fact.admin1))
             }
             if fact.kind == .city || fact.kind == .admin2 {
                 // One point per name and place, with its best weight: repeating a name adds none.
                 let weight = max(0.2, confidence)
-                if let known = pointOf[PointKey(name: name, place: fact.place)] {
+                if let known = pointOf.insertIfAbsent(points.count, for: Self.ownKey(name: name, fact.place)) {
                     points[known].weight = max(points[known].weight, weight)
                 } else {
-                    pointOf[PointKey(name: name, place: fact.place)] = points.count
-                    points.append((name, fact.latitude, fact.longitude, weight))
+                    points.append(ChosenPoint(name: name, location: GreatCircle.Point(latitude: fact.latitude,
+                                                                                      longitude: fact.longitude),
+                                              weight: weight))
                 }
             }
         }
     }
+
+    /// The key of a name's contribution to a country, a unit or a place (each below 2^32).
+    @inline(__always)
+    private static func ownKey(name: Int, _ value: Int) -> Int { name << 32 | value }
 
     /// How much a chosen place says about the document's country: a named country most, a
     /// demonym less, a town less still.
@@ -80,8 +87,9 @@ struct DocumentEvidence {
 
     /// The weight of `country` among the places chosen for the other names of the document.
     func countryWeight(_ country: UInt16, excluding position: Int) -> Double {
-        guard country != 0, let total = countries[country] else { return 0 }
-        let own = position < nameOfMention.count ? ownCountry[nameOfMention[position]][country] ?? 0 : 0
+        guard country != 0, let total = countries[Int(country)] else { return 0 }
+        let own = position < nameOfMention.count
+            ? ownCountry[Self.ownKey(name: nameOfMention[position], Int(country))] ?? 0 : 0
         return max(0, total - own)
     }
 
@@ -93,13 +101,15 @@ struct DocumentEvidence {
 
     /// The country with the most weight, or 0.
     var dominantCountry: UInt16 {
-        countries.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 0
+        let top = countries.entries.max { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) }
+        return top.map { UInt16($0.0) } ?? 0
     }
 
     /// The weight of a first-level unit among the places chosen for the other names.
     func admin1Weight(_ admin1Place: Int, excluding position: Int) -> Double {
-        guard let total = admin1[admin1Place] else { return 0 }
-        let own = position < nameOfMention.count ? ownAdmin1[nameOfMention[position]][admin1Place] ?? 0 : 0
+        guard admin1Place >= 0, let total = admin1[admin1Place] else { return 0 }
+        let own = position < nameOfMention.count
+            ? ownAdmin1[Self.ownKey(name: nameOfMention[position], admin1Place)] ?? 0 : 0
         return max(0, total - own)
     }
 
@@ -110,8 +120,12 @@ struct DocumentEvidence {
         // A point further in latitude alone than the close distance cannot count: skip the
         // haversine for it (with a margin, so rounding never changes a result).
         let latitudeBand = closeDistance * 1.001 / (GreatCircle.earthRadius * .pi / 180)
-        for other in points where abs(other.latitude - point.latitude) <= latitudeBand && other.name != name {
-            let distance = GreatCircle.distance(point, (other.latitude, other.longitude))
+        var location: GreatCircle.Point?
+        for other in points
+        where abs(other.location.latitude - point.latitude) <= latitudeBand && other.name != name {
+            let here = location ?? GreatCircle.Point(latitude: point.latitude, longitude: point.longitude)
+            location = here
+            let distance = GreatCircle.distance(here, other.location)
             if distance < closeDistance {
                 best = max(best, (1 - distance / closeDistance) * other.weight)
             }

@@ -45,7 +45,9 @@ struct PlaceResolver {
             }
         }
         let topPriors = facts.map { $0.map(\.prior).max() ?? 0 }
-        let pools = Self.poolIDs(mentions, facts)
+        let names = EvidenceNames(mentions)
+        let pools = Self.poolIDs(names, facts)
+        let isDateline = mentions.map { $0.cues.contains(.dateline) }
         var choice = mentions.indices.map { position -> (Int, Double) in
             let scores = facts[position].indices.map { candidate in
                 let fact = facts[position][candidate]
@@ -56,26 +58,17 @@ struct PlaceResolver {
         var context = ResolverFeatures.Context(evidence: DocumentEvidence(), datelineCountry: 0, datelineAdmin1: -1,
                                                dominantCountry: 0)
         for round in 0..<weights.rounds {
-            context = makeContext(mentions: mentions, facts: facts, choice: choice)
+            context = makeContext(mentions: mentions, names: names, facts: facts, choice: choice)
             let keep = round == weights.rounds - 1 && explanation != nil
-            var vectors: [[[Double]]] = []
-            var buffer = [Double](repeating: 0, count: ResolverFeatures.count)
-            let scores = mentions.indices.map { position in
-                var kept: [[Double]] = []
-                let perCandidate = facts[position].indices.map { candidate in
-                    ResolverFeatures.fill(&buffer, facts[position][candidate], mention: mentions[position], position: position,
-                                          topPrior: topPriors[position], context: context)
-                    if keep { kept.append(buffer) }
-                    return model.score(buffer)
-                }
-                if keep { vectors.append(kept) }
-                return perCandidate
-            }
+            let (scores, vectors) = score(facts, isDateline: isDateline, topPriors: topPriors, context: context,
+                                          keepingVectors: keep)
             if keep, let explanation {
                 explanation.pointee = Explanation(places: facts.map { $0.map(\.place) }, vectors: vectors)
             }
             choice = pooledChoice(pools: pools, scores: scores, qualified: qualified)
         }
+        // One name, one sense: most places are chosen by several mentions, and copied out once.
+        var places = IntKeyedTable<Place>(capacity: mentions.count)
         return mentions.indices.map { position in
             let (chosen, confidence) = choice[position]
             guard chosen >= 0 else {
@@ -83,14 +76,42 @@ struct PlaceResolver {
                                        reason: "not in the gazetteer")
             }
             let fact = facts[position][chosen]
+            let place = places[fact.place] ?? index.place(at: fact.place)
+            _ = places.insertIfAbsent(place, for: fact.place)
             return ResolvedMention(
-                mention: mentions[position], place: index.place(at: fact.place), form: fact.form,
+                mention: mentions[position], place: place, form: fact.form,
                 confidence: (confidence * 1000).rounded() / 1000,
                 reason: ResolutionReason(index: index).text(for: fact, mention: mentions[position], position: position,
                                                             qualifier: mentions[position].qualifier.map { mentions[$0].text },
                                                             qualified: qualified[position],
                                                             candidates: facts[position].count, context: context))
         }
+    }
+
+    /// The model's score of every candidate of every mention and, with `keepingVectors`, their
+    /// feature vectors.
+    private func score(_ facts: [[CandidateFacts]], isDateline: [Bool], topPriors: [Double],
+                       context: ResolverFeatures.Context, keepingVectors: Bool) -> (scores: [[Double]], vectors: [[[Double]]]) {
+        var vectors: [[[Double]]] = []
+        var scores: [[Double]] = []
+        scores.reserveCapacity(facts.count)
+        var buffer = [Double](repeating: 0, count: ResolverFeatures.count)
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            for position in facts.indices {
+                var kept: [[Double]] = []
+                var perCandidate: [Double] = []
+                perCandidate.reserveCapacity(facts[position].count)
+                for fact in facts[position] {
+                    ResolverFeatures.fill(buffer, fact, isDateline: isDateline[position], position: position,
+                                          topPrior: topPriors[position], context: context)
+                    if keepingVectors { kept.append(Array(buffer)) }
+                    perCandidate.append(model.score(UnsafeBufferPointer(buffer)))
+                }
+                if keepingVectors { vectors.append(kept) }
+                scores.append(perCandidate)
+            }
+        }
+        return (scores, vectors)
     }
 
     /// One name, one sense: choices from the pooled scores of every mention of the same name
@@ -115,8 +136,9 @@ struct PlaceResolver {
         }
     }
 
-    private func makeContext(mentions: [Mention], facts: [[CandidateFacts]], choice: [(Int, Double)]) -> ResolverFeatures.Context {
-        let evidence = DocumentEvidence(mentions: mentions, facts: facts, choice: choice, weights: weights)
+    private func makeContext(mentions: [Mention], names: EvidenceNames, facts: [[CandidateFacts]],
+                             choice: [(Int, Double)]) -> ResolverFeatures.Context {
+        let evidence = DocumentEvidence(names: names, facts: facts, choice: choice, weights: weights)
         var datelineCountry: UInt16 = 0
         var datelineAdmin1 = -1
         if let dateline = mentions.indices.first(where: { mentions[$0].cues.contains(.dateline) }), choice[dateline].0 >= 0 {
@@ -140,20 +162,20 @@ struct PlaceResolver {
             let units = facts.filter { $0.kind == .admin1 || $0.kind == .admin2 }
             return units.isEmpty ? facts : units
         }
-        let seatUnits = Set(facts.filter(\.isSeat).map(\.admin1))
-        guard !seatUnits.isEmpty else { return facts }
+        guard facts.contains(where: \.isSeat) else { return facts }
+        let seatUnits = facts.lazy.filter(\.isSeat).map(\.admin1)
         return facts.filter { !($0.kind == .admin1 && seatUnits.contains($0.place)) }
     }
 
     /// Mentions whose name and number of candidates are the same share one sense: each mention's
     /// pool, numbered in order of first appearance.
-    private static func poolIDs(_ mentions: [Mention], _ facts: [[CandidateFacts]]) -> [Int] {
-        var ids: [String: Int] = [:]
-        return mentions.indices.map { position in
-            let key = mentions[position].evidenceKey + "#" + String(facts[position].count)
-            if let known = ids[key] { return known }
-            ids[key] = ids.count
-            return ids.count - 1
+    private static func poolIDs(_ names: EvidenceNames, _ facts: [[CandidateFacts]]) -> [Int] {
+        var ids = IntKeyedTable<Int>(capacity: facts.count)
+        return facts.indices.map { position in
+            // Fewer than 2^32 candidates, so the name's number and the count share one key.
+            let key = names.ofMention[position] << 32 | facts[position].count
+            let next = ids.count
+            return ids.insertIfAbsent(next, for: key) ?? next
         }
     }
 

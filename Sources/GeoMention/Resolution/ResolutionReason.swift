@@ -16,7 +16,7 @@ struct ResolutionReason {
             parts.append("in \(name), named in the text")
         }
         if fact.admin1 >= 0 && fact.kind != .admin1 && context.evidence.admin1Weight(fact.admin1, excluding: position) >= 0.5 {
-            parts.append("in \(index.place(at: fact.admin1).name), named in the text")
+            parts.append("in \(index.name(of: fact.admin1)), named in the text")
         }
         if (fact.kind == .city || fact.kind == .admin2)
             && context.evidence.closeness(to: fact.point, excluding: position) >= 0.5 {
@@ -29,6 +29,6 @@ struct ResolutionReason {
     }
 
     static func code(_ key: UInt16) -> String {
-        String(decoding: [UInt8(key & 0xFF), UInt8(key >> 8)], as: UTF8.self)
+        withUnsafeBytes(of: key.littleEndian) { String(decoding: $0, as: UTF8.self) }
     }
 }

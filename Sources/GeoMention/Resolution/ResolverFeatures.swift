@@ -32,12 +32,16 @@ enum ResolverFeatures {
         let dominantCountry: UInt16
     }
 
-    /// Writes the features of candidate `fact` of the mention at `position` into `v`.
-    static func fill(_ v: inout [Double], _ fact: CandidateFacts, mention: Mention, position: Int,
+    /// Writes the features of candidate `fact` of the mention at `position` into `v`
+    /// (``count`` values); `isDateline` tells whether that mention is the dateline.
+    static func fill(_ v: UnsafeMutableBufferPointer<Double>, _ fact: CandidateFacts, isDateline: Bool, position: Int,
                      topPrior: Double, context: Context) {
-        for slot in v.indices { v[slot] = 0 }
+        precondition(v.count == count, "one slot per feature")
+        v.update(repeating: 0)
         func set(_ feature: ResolverFeature, _ value: Double) { v[feature.rawValue] = value }
         func flag(_ feature: ResolverFeature, _ condition: Bool) { if condition { v[feature.rawValue] = 1 } }
+        /// log1p, skipped for ±0 (which it returns unchanged).
+        func logOnePlus(_ x: Double) -> Double { x == 0 ? x : log1p(x) }
         set(.prior, fact.prior)
         flag(.kindCountry, fact.kind == .country)
         flag(.kindAdmin1, fact.kind == .admin1)
@@ -51,10 +55,10 @@ enum ResolverFeatures {
         flag(.formAbbreviation, fact.form == .abbreviation)
         flag(.formDemonym, fact.form == .demonym)
         let countryWeight = context.evidence.countryWeight(fact.country, excluding: position)
-        set(.countryEvidence, log1p(countryWeight))
+        set(.countryEvidence, logOnePlus(countryWeight))
         // For a first-level unit, its own weight: the places named in it.
         if fact.admin1 >= 0 {
-            set(.admin1Evidence, log1p(context.evidence.admin1Weight(fact.admin1, excluding: position)))
+            set(.admin1Evidence, logOnePlus(context.evidence.admin1Weight(fact.admin1, excluding: position)))
         }
         if fact.kind == .city || fact.kind == .admin2 {
             set(.closeness, context.evidence.closeness(to: fact.point, excluding: position))
@@ -62,9 +66,9 @@ enum ResolverFeatures {
         flag(.seat, fact.isSeat)
         flag(.capital, fact.isCapital)
         flag(.datelineCountry, context.datelineCountry != 0 && fact.country == context.datelineCountry
-             && !mention.cues.contains(.dateline))
+             && !isDateline)
         flag(.datelineAdmin1, context.datelineAdmin1 >= 0 && fact.admin1 == context.datelineAdmin1
-             && !mention.cues.contains(.dateline))
+             && !isDateline)
         flag(.topPrior, fact.prior >= topPrior)
         flag(.dominantCountry, context.dominantCountry != 0 && fact.country == context.dominantCountry)
         let total = context.evidence.totalCountryWeight(excluding: position)
