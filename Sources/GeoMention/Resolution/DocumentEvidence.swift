@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the document as a whole says about where it is: the weight of each country and
 /// first-level region among the places chosen so far, and the points of those places.
 ///
@@ -17,11 +19,19 @@ struct DocumentEvidence {
     private var nameOfMention: [Int] = []
     private var points: [ChosenPoint] = []
     private var closeDistance = 400.0
+    /// Degrees of latitude beyond which a point cannot be close (with a margin, so rounding
+    /// never changes a result).
+    private var latitudeBand = 400.0 * 1.001 / (GreatCircle.earthRadius * .pi / 180)
+    /// Comfortably above the haversine of the close distance: a pair whose
+    /// ``GreatCircle/haversineLowerBound(_:_:)`` exceeds it is farther apart.
+    private var farHaversine = GreatCircle.haversine(ofDistance: 400) * 1.01
 
     /// The point of a city or second-level unit chosen for a name, with its best weight.
     private struct ChosenPoint {
         let name: Int
         let location: GreatCircle.Point
+        /// The least cosine of a latitude within the latitude band around the point.
+        let bandCosFloor: Double
         var weight: Double
     }
 
@@ -29,6 +39,8 @@ struct DocumentEvidence {
 
     init(names: EvidenceNames, facts: [[CandidateFacts]], choice: [(Int, Double)], weights: ResolverWeights) {
         closeDistance = weights.closeDistance
+        farHaversine = GreatCircle.haversine(ofDistance: closeDistance) * 1.01
+        latitudeBand = closeDistance * 1.001 / (GreatCircle.earthRadius * .pi / 180)
         nameOfMention = names.ofMention
         ownTotal = Array(repeating: 0, count: names.count)
         let capacity = names.ofMention.count
@@ -60,8 +72,9 @@ struct DocumentEvidence {
                 if let known = pointOf.insertIfAbsent(points.count, for: Self.ownKey(name: name, fact.place)) {
                     points[known].weight = max(points[known].weight, weight)
                 } else {
-                    points.append(ChosenPoint(name: name, location: GreatCircle.Point(latitude: fact.latitude,
-                                                                                      longitude: fact.longitude),
+                    let location = GreatCircle.Point(latitude: fact.latitude, longitude: fact.longitude)
+                    let poleward = min(90, abs(fact.latitude) + latitudeBand)
+                    points.append(ChosenPoint(name: name, location: location, bandCosFloor: cos(poleward * .pi / 180),
                                               weight: weight))
                 }
             }
@@ -117,12 +130,16 @@ struct DocumentEvidence {
     func closeness(to point: (latitude: Double, longitude: Double), excluding position: Int) -> Double {
         let name = position < nameOfMention.count ? nameOfMention[position] : -1
         var best = 0.0
-        // A point further in latitude alone than the close distance cannot count: skip the
-        // haversine for it (with a margin, so rounding never changes a result).
-        let latitudeBand = closeDistance * 1.001 / (GreatCircle.earthRadius * .pi / 180)
         var location: GreatCircle.Point?
+        // A point further in latitude alone than the close distance cannot count: skip the
+        // haversine for it.
         for other in points
         where abs(other.location.latitude - point.latitude) <= latitudeBand && other.name != name {
+            // Nor can a point far off in longitude (the bound has a 1% margin).
+            if GreatCircle.haversineLowerBound(longitude: point.longitude, cosLatitudeFloor: other.bandCosFloor,
+                                               other.location) > farHaversine {
+                continue
+            }
             let here = location ?? GreatCircle.Point(latitude: point.latitude, longitude: point.longitude)
             location = here
             let distance = GreatCircle.distance(here, other.location)
