@@ -17,13 +17,14 @@ struct DocumentEvidence {
     private var ownTotal: [Double] = []
     /// Per mention, the number of its name.
     private var nameOfMention: [Int] = []
+    /// By latitude, so that only the latitude band around a point is scanned.
     private var points: [ChosenPoint] = []
     private var closeDistance = 400.0
     /// Degrees of latitude beyond which a point cannot be close (with a margin, so rounding
     /// never changes a result).
     private var latitudeBand = 400.0 * 1.001 / (GreatCircle.earthRadius * .pi / 180)
     /// Comfortably above the haversine of the close distance: a pair whose
-    /// ``GreatCircle/haversineLowerBound(_:_:)`` exceeds it is farther apart.
+    /// ``GreatCircle/haversineLowerBound(longitude:cosLatitudeFloor:_:)`` exceeds it is farther apart.
     private var farHaversine = GreatCircle.haversine(ofDistance: 400) * 1.01
 
     /// The point of a city or second-level unit chosen for a name, with its best weight.
@@ -79,6 +80,7 @@ struct DocumentEvidence {
                 }
             }
         }
+        points.sort { $0.location.latitude < $1.location.latitude }
     }
 
     /// The key of a name's contribution to a country, a unit or a place (each below 2^32).
@@ -131,10 +133,17 @@ struct DocumentEvidence {
         let name = position < nameOfMention.count ? nameOfMention[position] : -1
         var best = 0.0
         var location: GreatCircle.Point?
-        // A point further in latitude alone than the close distance cannot count: skip the
-        // haversine for it.
-        for other in points
-        where abs(other.location.latitude - point.latitude) <= latitudeBand && other.name != name {
+        // A point further in latitude alone than the close distance cannot count: only the band
+        // is scanned (found with a wider margin, then tested exactly).
+        let window = latitudeBand * 1.001
+        var lower = 0, upper = points.count
+        while lower < upper {
+            let middle = (lower + upper) / 2
+            if points[middle].location.latitude < point.latitude - window { lower = middle + 1 } else { upper = middle }
+        }
+        for other in points[lower...] {
+            if other.location.latitude > point.latitude + window { break }
+            guard abs(other.location.latitude - point.latitude) <= latitudeBand && other.name != name else { continue }
             // Nor can a point far off in longitude (the bound has a 1% margin).
             if GreatCircle.haversineLowerBound(longitude: point.longitude, cosLatitudeFloor: other.bandCosFloor,
                                                other.location) > farHaversine {
