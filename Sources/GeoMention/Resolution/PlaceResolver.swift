@@ -117,22 +117,28 @@ struct PlaceResolver {
     /// One name, one sense: choices from the pooled scores of every mention of the same name
     /// (`pools` gives each mention's pool; a mention with its own qualifier decides alone).
     private func pooledChoice(pools: [Int], scores: [[Double]], qualified: [Bool]) -> [(Int, Double)] {
-        var pooled = [[Double]?](repeating: nil, count: (pools.max() ?? -1) + 1)
+        let poolCount = (pools.max() ?? -1) + 1
+        // Mentions share a pool only when they have as many candidates, so the sums line up.
+        var pooled = [[Double]?](repeating: nil, count: poolCount)
         for position in pools.indices where !qualified[position] {
             let pool = pools[position]
-            if var sum = pooled[pool] {
-                pooled[pool] = nil
-                for candidate in sum.indices where candidate < scores[position].count { sum[candidate] += scores[position][candidate] }
-                pooled[pool] = sum
-            } else {
+            if pooled[pool] == nil {
                 pooled[pool] = scores[position]
+            } else {
+                for candidate in scores[position].indices where candidate < pooled[pool]!.count {
+                    pooled[pool]![candidate] += scores[position][candidate]
+                }
             }
         }
+        // Every mention of a pool gets the pool's choice: worked out once.
+        var decided = [(Int, Double)?](repeating: nil, count: poolCount)
         return pools.indices.map { position in
             if qualified[position] { return Self.best(scores[position]) }
-            let pool = pooled[pools[position]] ?? scores[position]
-            let best = Self.best(pool).0
-            return (best, Self.confidence(pool, chosen: best))
+            let pool = pools[position]
+            if let known = decided[pool] { return known }
+            let choice = Self.best(pooled[pool] ?? scores[position])
+            decided[pool] = choice
+            return choice
         }
     }
 
