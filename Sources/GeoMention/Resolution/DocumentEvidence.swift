@@ -141,7 +141,8 @@ struct DocumentEvidence {
             let middle = (lower + upper) / 2
             if points[middle].location.latitude < point.latitude - window { lower = middle + 1 } else { upper = middle }
         }
-        for other in points[lower...] {
+        for index in lower..<points.count {
+            let other = points[index]
             if other.location.latitude > point.latitude + window { break }
             guard abs(other.location.latitude - point.latitude) <= latitudeBand && other.name != name else { continue }
             // Nor can a point far off in longitude (the bound has a 1% margin).

@@ -5,14 +5,15 @@
 /// linearly, finds them. A lookup is a multiply, a shift and a compare or two, where a
 /// `Dictionary` would hash every key with SipHash.
 struct IntKeyedTable<Value> {
-    /// Per slot, the position of its key in ``keys``, or -1 when free.
-    private var slots: [Int]
+    /// Per slot, the position of its key in ``keys``, or -1 when free; empty until the first key.
+    private var slots: [Int] = []
     private var keys: [Int] = []
     private var values: [Value] = []
-    private var shift: Int
+    private var shift = 0
 
-    /// An empty table with room for `capacity` keys before it grows.
-    init(capacity: Int = 8) {
+    /// An empty table with room for `capacity` keys before it grows (none allocated for 0).
+    init(capacity: Int = 0) {
+        guard capacity > 0 else { return }
         var slotCount = 16
         while slotCount < capacity * 2 { slotCount *= 2 }
         slots = [Int](repeating: -1, count: slotCount)
@@ -24,7 +25,7 @@ struct IntKeyedTable<Value> {
     /// Number of keys held.
     var count: Int { keys.count }
 
-    /// The slot holding `key`, or the free slot where it belongs.
+    /// The slot holding `key`, or the free slot where it belongs; the table must have slots.
     @inline(__always)
     private func slot(of key: Int) -> Int {
         let mask = slots.count - 1
@@ -36,6 +37,7 @@ struct IntKeyedTable<Value> {
 
     /// The value of `key`, or nil when the table does not hold it.
     subscript(key: Int) -> Value? {
+        guard !slots.isEmpty else { return nil }
         let position = slots[slot(of: key)]
         return position >= 0 ? values[position] : nil
     }
@@ -43,6 +45,7 @@ struct IntKeyedTable<Value> {
     /// Stores `value` under `key` unless the key is already held.
     /// - Returns: the value already held, or nil when `value` was stored.
     mutating func insertIfAbsent(_ value: Value, for key: Int) -> Value? {
+        makeRoom()
         let found = slot(of: key)
         if slots[found] >= 0 { return values[slots[found]] }
         append(key, value, at: found)
@@ -51,6 +54,7 @@ struct IntKeyedTable<Value> {
 
     /// Applies `change` to the value of `key`, which starts as `initial` when the key is new.
     mutating func update(_ key: Int, initial: Value, _ change: (inout Value) -> Void) {
+        makeRoom()
         let found = slot(of: key)
         if slots[found] >= 0 {
             change(&values[slots[found]])
@@ -69,12 +73,17 @@ struct IntKeyedTable<Value> {
         slots[slot] = keys.count
         keys.append(key)
         values.append(value)
-        if keys.count * 2 > slots.count { grow() }
     }
 
-    /// Doubles the table and places every key again.
+    /// Grows the table, if need be, so that one more key keeps it at most half full.
+    @inline(__always)
+    private mutating func makeRoom() {
+        if (keys.count + 1) * 2 > slots.count { grow() }
+    }
+
+    /// Doubles the table (or makes its first slots) and places every key again.
     private mutating func grow() {
-        let slotCount = slots.count * 2
+        let slotCount = max(16, slots.count * 2)
         slots = [Int](repeating: -1, count: slotCount)
         shift = Int.bitWidth - slotCount.trailingZeroBitCount
         for (position, key) in keys.enumerated() { slots[slot(of: key)] = position }

@@ -96,6 +96,7 @@ struct PlaceResolver {
         var scores: [[Double]] = []
         scores.reserveCapacity(facts.count)
         var buffer = [Double](repeating: 0, count: ResolverFeatures.count)
+        var logs = ResolverFeatures.EvidenceLogs()
         buffer.withUnsafeMutableBufferPointer { buffer in
             for position in facts.indices {
                 var kept: [[Double]] = []
@@ -103,7 +104,7 @@ struct PlaceResolver {
                 perCandidate.reserveCapacity(facts[position].count)
                 for fact in facts[position] {
                     ResolverFeatures.fill(buffer, fact, isDateline: isDateline[position], position: position,
-                                          topPrior: topPriors[position], context: context)
+                                          topPrior: topPriors[position], context: context, logs: &logs)
                     if keepingVectors { kept.append(Array(buffer)) }
                     perCandidate.append(model.score(UnsafeBufferPointer(buffer)))
                 }
