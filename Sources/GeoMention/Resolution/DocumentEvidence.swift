@@ -23,16 +23,14 @@ struct DocumentEvidence {
     /// Degrees of latitude beyond which a point cannot be close (with a margin, so rounding
     /// never changes a result).
     private var latitudeBand = 400.0 * 1.001 / (GreatCircle.earthRadius * .pi / 180)
-    /// Comfortably above the haversine of the close distance: a pair whose
-    /// ``GreatCircle/haversineLowerBound(longitude:cosLatitudeFloor:_:)`` exceeds it is farther apart.
-    private var farHaversine = GreatCircle.haversine(ofDistance: 400) * 1.01
 
     /// The point of a city or second-level unit chosen for a name, with its best weight.
     private struct ChosenPoint {
         let name: Int
         let location: GreatCircle.Point
-        /// The least cosine of a latitude within the latitude band around the point.
-        let bandCosFloor: Double
+        /// How far in longitude a point of the latitude band around it may be and still be close
+        /// (``GreatCircle/longitudeReach(haversine:cosLatitudeFloor:_:)``).
+        let longitudeReach: Double
         var weight: Double
     }
 
@@ -40,7 +38,8 @@ struct DocumentEvidence {
 
     init(names: EvidenceNames, facts: [[CandidateFacts]], choice: [(Int, Double)], weights: ResolverWeights) {
         closeDistance = weights.closeDistance
-        farHaversine = GreatCircle.haversine(ofDistance: closeDistance) * 1.01
+        // Comfortably above the haversine of the close distance, so rounding never matters.
+        let farHaversine = GreatCircle.haversine(ofDistance: closeDistance) * 1.01
         latitudeBand = closeDistance * 1.001 / (GreatCircle.earthRadius * .pi / 180)
         nameOfMention = names.ofMention
         ownTotal = Array(repeating: 0, count: names.count)
@@ -74,9 +73,11 @@ struct DocumentEvidence {
                     points[known].weight = max(points[known].weight, weight)
                 } else {
                     let location = GreatCircle.Point(latitude: fact.latitude, longitude: fact.longitude)
+                    // The latitude of the band nearest a pole has the least cosine.
                     let poleward = min(90, abs(fact.latitude) + latitudeBand)
-                    points.append(ChosenPoint(name: name, location: location, bandCosFloor: cos(poleward * .pi / 180),
-                                              weight: weight))
+                    let reach = GreatCircle.longitudeReach(haversine: farHaversine, cosLatitudeFloor: cos(poleward * .pi / 180),
+                                                           location)
+                    points.append(ChosenPoint(name: name, location: location, longitudeReach: reach, weight: weight))
                 }
             }
         }
@@ -145,11 +146,8 @@ struct DocumentEvidence {
             let other = points[index]
             if other.location.latitude > point.latitude + window { break }
             guard abs(other.location.latitude - point.latitude) <= latitudeBand && other.name != name else { continue }
-            // Nor can a point far off in longitude (the bound has a 1% margin).
-            if GreatCircle.haversineLowerBound(longitude: point.longitude, cosLatitudeFloor: other.bandCosFloor,
-                                               other.location) > farHaversine {
-                continue
-            }
+            // Nor can a point far off in longitude.
+            if GreatCircle.longitudeGap(point.longitude, other.location.longitude) > other.longitudeReach { continue }
             let here = location ?? GreatCircle.Point(latitude: point.latitude, longitude: point.longitude)
             location = here
             let distance = GreatCircle.distance(here, other.location)

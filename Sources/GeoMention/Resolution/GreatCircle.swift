@@ -28,17 +28,23 @@ enum GreatCircle {
         return half * half
     }
 
-    /// A lower bound, without trigonometry, on the haversine of the central angle between `b`
-    /// and a point at `longitude` whose latitude's cosine is at least `cosLatitudeFloor` (the
-    /// `h` of ``distance(_:_:)-(Point,Point)``): its longitude term cos φa · cos φb · sin²(Δλ/2),
-    /// with sin(Δλ/2) ≥ Δλ/π for Δλ folded into [0, π].
+    /// How far in longitude (degrees) a point may lie from `b` and still be within the distance
+    /// whose haversine is `haversine`, when its latitude's cosine is at least `cosLatitudeFloor`.
+    ///
+    /// The `h` of ``distance(_:_:)-(Point,Point)`` is at least its longitude term
+    /// cos φa · cos φb · sin²(Δλ/2), and sin(Δλ/2) ≥ Δλ/π for Δλ in [0, π]: a point whose
+    /// ``longitudeGap(_:_:)`` exceeds the reach is farther. Infinite at a pole.
+    static func longitudeReach(haversine: Double, cosLatitudeFloor: Double, _ b: Point) -> Double {
+        let product = cosLatitudeFloor * b.cosPhi
+        guard product > 0 else { return .infinity }
+        return 180 * (haversine / product).squareRoot()
+    }
+
+    /// The difference of two longitudes in degrees, folded into [0, 180].
     @inline(__always)
-    static func haversineLowerBound(longitude: Double, cosLatitudeFloor: Double, _ b: Point) -> Double {
-        var degrees = abs(b.longitude - longitude)
-        guard degrees <= 360 else { return 0 }
-        if degrees > 180 { degrees = 360 - degrees }
-        let fraction = degrees / 180
-        return cosLatitudeFloor * b.cosPhi * fraction * fraction
+    static func longitudeGap(_ a: Double, _ b: Double) -> Double {
+        let degrees = abs(b - a)
+        return degrees > 180 ? 360 - degrees : degrees
     }
 
     /// Haversine distance in kilometres between two points given in degrees.
