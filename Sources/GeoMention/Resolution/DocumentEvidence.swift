@@ -6,13 +6,10 @@ import Foundation
 /// A name is never its own evidence: every figure asked for a mention leaves out what all the
 /// mentions of the same name contribute.
 struct DocumentEvidence {
-    /// Weight by country key, and by first-level unit place.
-    private var countries = IntKeyedTable<Double>()
-    private var admin1 = IntKeyedTable<Double>()
+    /// Weights by country key and by first-level unit place, in all and per name, keyed by
+    /// ``Sum/key(name:_:)``.
+    private var sums = IntKeyedTable<Double>()
     private var totalCountry = 0.0
-    /// What each name's mentions contribute, keyed by ``ownKey(name:_:)``.
-    private var ownCountry = IntKeyedTable<Double>()
-    private var ownAdmin1 = IntKeyedTable<Double>()
     /// Per name (by ``EvidenceNames`` number): what its mentions contribute to all countries.
     private var ownTotal: [Double] = []
     /// Per mention, the number of its name.
@@ -34,6 +31,16 @@ struct DocumentEvidence {
         var weight: Double
     }
 
+    /// What a weight in ``sums`` is summed over.
+    private enum Sum: Int {
+        case country, admin1, nameCountry, nameAdmin1
+
+        /// Its key: the sum's kind (top bits), the name's number for a name's own share (0 for
+        /// the document's total; below 2^28) and the country key or unit place (below 2^32).
+        @inline(__always)
+        func key(name: Int = 0, _ value: Int) -> Int { rawValue << 60 | name << 32 | value }
+    }
+
     init() {}
 
     init(names: EvidenceNames, facts: [[CandidateFacts]], choice: [(Int, Double)], weights: ResolverWeights) {
@@ -43,12 +50,10 @@ struct DocumentEvidence {
         latitudeBand = closeDistance * 1.001 / (GreatCircle.earthRadius * .pi / 180)
         nameOfMention = names.ofMention
         ownTotal = Array(repeating: 0, count: names.count)
-        let capacity = names.ofMention.count
-        countries = IntKeyedTable(capacity: capacity)
-        admin1 = IntKeyedTable(capacity: capacity)
-        ownCountry = IntKeyedTable(capacity: capacity)
-        ownAdmin1 = IntKeyedTable(capacity: capacity)
-        var pointOf = IntKeyedTable<Int>(capacity: capacity)
+        precondition(names.count < 1 << 28, "name numbers fit the keys of the sums")
+        sums = IntKeyedTable(capacity: 4 * names.ofMention.count)
+        /// The point of each name and place, by ``pointKey(name:place:)``.
+        var pointOf = IntKeyedTable<Int>()
         for position in choice.indices {
             let (chosen, confidence) = choice[position]
             guard chosen >= 0 else { continue }
@@ -56,20 +61,20 @@ struct DocumentEvidence {
             let fact = facts[position][chosen]
             let weight = Self.weight(of: fact) * max(0.2, confidence)
             if fact.country != 0 {
-                countries.add(weight, to: Int(fact.country))
-                ownCountry.add(weight, to: Self.ownKey(name: name, Int(fact.country)))
+                sums.add(weight, to: Sum.country.key(Int(fact.country)))
+                sums.add(weight, to: Sum.nameCountry.key(name: name, Int(fact.country)))
                 totalCountry += weight
                 ownTotal[name] += weight
             }
             let admin1Weight = fact.kind == .admin1 ? weight : weight * 0.6
             if fact.admin1 >= 0 && fact.kind != .country {
-                admin1.add(admin1Weight, to: fact.admin1)
-                ownAdmin1.add(admin1Weight, to: Self.ownKey(name: name, fact.admin1))
+                sums.add(admin1Weight, to: Sum.admin1.key(fact.admin1))
+                sums.add(admin1Weight, to: Sum.nameAdmin1.key(name: name, fact.admin1))
             }
             if fact.kind == .city || fact.kind == .admin2 {
                 // One point per name and place, with its best weight: repeating a name adds none.
                 let weight = max(0.2, confidence)
-                if let known = pointOf.insertIfAbsent(points.count, for: Self.ownKey(name: name, fact.place)) {
+                if let known = pointOf.insertIfAbsent(points.count, for: Self.pointKey(name: name, place: fact.place)) {
                     points[known].weight = max(points[known].weight, weight)
                 } else {
                     let location = GreatCircle.Point(latitude: fact.latitude, longitude: fact.longitude)
@@ -84,9 +89,9 @@ struct DocumentEvidence {
         points.sort { $0.location.latitude < $1.location.latitude }
     }
 
-    /// The key of a name's contribution to a country, a unit or a place (each below 2^32).
+    /// The key of a name's point at a place (an index below 2^32).
     @inline(__always)
-    private static func ownKey(name: Int, _ value: Int) -> Int { name << 32 | value }
+    private static func pointKey(name: Int, place: Int) -> Int { name << 32 | place }
 
     /// How much a chosen place says about the document's country: a named country most, a
     /// demonym less, a town less still.
@@ -103,9 +108,9 @@ struct DocumentEvidence {
 
     /// The weight of `country` among the places chosen for the other names of the document.
     func countryWeight(_ country: UInt16, excluding position: Int) -> Double {
-        guard country != 0, let total = countries[Int(country)] else { return 0 }
+        guard country != 0, let total = sums[Sum.country.key(Int(country))] else { return 0 }
         let own = position < nameOfMention.count
-            ? ownCountry[Self.ownKey(name: nameOfMention[position], Int(country))] ?? 0 : 0
+            ? sums[Sum.nameCountry.key(name: nameOfMention[position], Int(country))] ?? 0 : 0
         return max(0, total - own)
     }
 
@@ -117,15 +122,16 @@ struct DocumentEvidence {
 
     /// The country with the most weight, or 0.
     var dominantCountry: UInt16 {
-        let top = countries.entries.max { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 > $1.0) }
-        return top.map { UInt16($0.0) } ?? 0
+        let countries = sums.entries.filter { $0.key >> 60 == Sum.country.rawValue }
+        let top = countries.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+        return top.map { UInt16(truncatingIfNeeded: $0.key) } ?? 0
     }
 
     /// The weight of a first-level unit among the places chosen for the other names.
     func admin1Weight(_ admin1Place: Int, excluding position: Int) -> Double {
-        guard admin1Place >= 0, let total = admin1[admin1Place] else { return 0 }
+        guard admin1Place >= 0, let total = sums[Sum.admin1.key(admin1Place)] else { return 0 }
         let own = position < nameOfMention.count
-            ? ownAdmin1[Self.ownKey(name: nameOfMention[position], admin1Place)] ?? 0 : 0
+            ? sums[Sum.nameAdmin1.key(name: nameOfMention[position], admin1Place)] ?? 0 : 0
         return max(0, total - own)
     }
 
