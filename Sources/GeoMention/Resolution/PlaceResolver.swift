@@ -48,6 +48,10 @@ struct PlaceResolver {
         let names = EvidenceNames(mentions)
         let pools = Self.poolIDs(names, facts)
         let isDateline = mentions.map { $0.cues.contains(.dateline) }
+        // Where each mention's candidates start in the scores of a round, and where the last end.
+        var starts = [0]
+        starts.reserveCapacity(facts.count + 1)
+        for candidates in facts { starts.append(starts[starts.count - 1] + candidates.count) }
         var choice = mentions.indices.map { position -> (Int, Double) in
             let scores = facts[position].indices.map { candidate in
                 let fact = facts[position][candidate]
@@ -65,7 +69,7 @@ struct PlaceResolver {
             if keep, let explanation {
                 explanation.pointee = Explanation(places: facts.map { $0.map(\.place) }, vectors: vectors)
             }
-            choice = pooledChoice(pools: pools, scores: scores, qualified: qualified)
+            choice = pooledChoice(pools: pools, scores: scores, starts: starts, qualified: qualified)
         }
         // One name, one sense: most places are chosen by several mentions, and copied out once.
         var places = IntKeyedTable<Place>(capacity: mentions.count)
@@ -88,28 +92,25 @@ struct PlaceResolver {
         }
     }
 
-    /// The model's score of every candidate of every mention and, with `keepingVectors`, their
-    /// feature vectors.
+    /// The model's score of every candidate of every mention, end to end in mention order, and
+    /// with `keepingVectors` their feature vectors.
     private func score(_ facts: [[CandidateFacts]], isDateline: [Bool], topPriors: [Double],
-                       context: ResolverFeatures.Context, keepingVectors: Bool) -> (scores: [[Double]], vectors: [[[Double]]]) {
+                       context: ResolverFeatures.Context, keepingVectors: Bool) -> (scores: [Double], vectors: [[[Double]]]) {
         var vectors: [[[Double]]] = []
-        var scores: [[Double]] = []
-        scores.reserveCapacity(facts.count)
+        var scores: [Double] = []
+        scores.reserveCapacity(facts.reduce(0) { $0 + $1.count })
         var buffer = [Double](repeating: 0, count: ResolverFeatures.count)
         var logs = ResolverFeatures.EvidenceLogs()
         buffer.withUnsafeMutableBufferPointer { buffer in
             for position in facts.indices {
                 var kept: [[Double]] = []
-                var perCandidate: [Double] = []
-                perCandidate.reserveCapacity(facts[position].count)
                 for fact in facts[position] {
                     ResolverFeatures.fill(buffer, fact, isDateline: isDateline[position], position: position,
                                           topPrior: topPriors[position], context: context, logs: &logs)
                     if keepingVectors { kept.append(Array(buffer)) }
-                    perCandidate.append(model.score(UnsafeBufferPointer(buffer)))
+                    scores.append(model.score(UnsafeBufferPointer(buffer)))
                 }
                 if keepingVectors { vectors.append(kept) }
-                scores.append(perCandidate)
             }
         }
         return (scores, vectors)
@@ -117,29 +118,41 @@ struct PlaceResolver {
 
     /// One name, one sense: choices from the pooled scores of every mention of the same name
     /// (`pools` gives each mention's pool; a mention with its own qualifier decides alone).
-    private func pooledChoice(pools: [Int], scores: [[Double]], qualified: [Bool]) -> [(Int, Double)] {
+    /// Mention `position`'s scores are `scores[starts[position]..<starts[position + 1]]`.
+    private func pooledChoice(pools: [Int], scores: [Double], starts: [Int], qualified: [Bool]) -> [(Int, Double)] {
         let poolCount = (pools.max() ?? -1) + 1
-        // Mentions share a pool only when they have as many candidates, so the sums line up.
-        var pooled = [[Double]?](repeating: nil, count: poolCount)
-        for position in pools.indices where !qualified[position] {
-            let pool = pools[position]
-            if pooled[pool] == nil {
-                pooled[pool] = scores[position]
-            } else {
-                for candidate in scores[position].indices where candidate < pooled[pool]!.count {
-                    pooled[pool]![candidate] += scores[position][candidate]
+        return scores.withUnsafeBufferPointer { scores in
+            func scoresOf(_ position: Int) -> UnsafeBufferPointer<Double> {
+                UnsafeBufferPointer(rebasing: scores[starts[position]..<starts[position + 1]])
+            }
+            // Each pool's sums, end to end. Mentions share a pool only when they have as many
+            // candidates, so the sums line up.
+            var pooled: [Double] = []
+            var pooledRange = [Range<Int>?](repeating: nil, count: poolCount)
+            for position in pools.indices where !qualified[position] {
+                let pool = pools[position], own = scoresOf(position)
+                if let range = pooledRange[pool] {
+                    for candidate in own.indices where candidate < range.count {
+                        pooled[range.lowerBound + candidate] += own[candidate]
+                    }
+                } else {
+                    pooledRange[pool] = pooled.count..<(pooled.count + own.count)
+                    pooled.append(contentsOf: own)
                 }
             }
-        }
-        // Every mention of a pool gets the pool's choice: worked out once.
-        var decided = [(Int, Double)?](repeating: nil, count: poolCount)
-        return pools.indices.map { position in
-            if qualified[position] { return Self.best(scores[position]) }
-            let pool = pools[position]
-            if let known = decided[pool] { return known }
-            let choice = Self.best(pooled[pool] ?? scores[position])
-            decided[pool] = choice
-            return choice
+            // Every mention of a pool gets the pool's choice: worked out once.
+            var decided = [(Int, Double)?](repeating: nil, count: poolCount)
+            return pooled.withUnsafeBufferPointer { pooled in
+                pools.indices.map { position in
+                    if qualified[position] { return Self.best(scoresOf(position)) }
+                    let pool = pools[position]
+                    if let known = decided[pool] { return known }
+                    let choice = pooledRange[pool].map { Self.best(UnsafeBufferPointer(rebasing: pooled[$0])) }
+                        ?? Self.best(scoresOf(position))
+                    decided[pool] = choice
+                    return choice
+                }
+            }
         }
     }
 
@@ -198,7 +211,7 @@ struct PlaceResolver {
     }
 
     /// The index of the highest score and the share of belief it holds.
-    static func best(_ scores: [Double]) -> (Int, Double) {
+    static func best<Scores: RandomAccessCollection<Double>>(_ scores: Scores) -> (Int, Double) where Scores.Index == Int {
         guard let top = scores.indices.max(by: { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 > $1) }) else {
             return (-1, 0)
         }
@@ -206,7 +219,8 @@ struct PlaceResolver {
     }
 
     /// Softmax probability of candidate `chosen`.
-    static func confidence(_ scores: [Double], chosen: Int) -> Double {
+    static func confidence<Scores: RandomAccessCollection<Double>>(_ scores: Scores, chosen: Int) -> Double
+    where Scores.Index == Int {
         guard scores.indices.contains(chosen) else { return 0 }
         let top = scores.max() ?? 0
         let total = scores.reduce(0) { $0 + exp($1 - top) }
