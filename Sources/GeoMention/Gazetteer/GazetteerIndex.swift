@@ -23,6 +23,8 @@ public final class GazetteerIndex: @unchecked Sendable {
     private let stringsOffset: Int
     private let stringBytes: Int
     private let featureCodes: [String]
+    /// Per feature byte: ``SeatFlag`` bits, so that capitals and seats are told without strings.
+    private let seatFlags: [UInt8]
     private let wordsOffset: Int
     private let wordSlotCount: Int
     /// Countries by ISO alpha-2 code.
@@ -112,6 +114,10 @@ public final class GazetteerIndex: @unchecked Sendable {
             codes.append(Self.string(base, stringsOffset, u32(offset), u32(offset + 4)))
         }
         featureCodes = codes
+        seatFlags = (0..<256).map { feature in
+            let code = feature < codes.count ? codes[feature] : ""
+            return (code == "PPLC" ? SeatFlag.capital : 0) | (code == "PPLC" || code == "PPLA" ? SeatFlag.seat : 0)
+        }
         var countries: [String: CountryRecord] = [:]
         let countriesOffset = u64(IndexLayout.Header.countriesOffset)
         for index in 0..<u32(IndexLayout.Header.countryCount) {
@@ -200,6 +206,25 @@ public final class GazetteerIndex: @unchecked Sendable {
     func featureCode(of index: Int) -> String {
         let feature = Int(base.load(fromByteOffset: record(index) + IndexLayout.PlaceField.feature, as: UInt8.self))
         return feature < featureCodes.count ? featureCodes[feature] : ""
+    }
+
+    /// Bits of ``seatFlags``.
+    private enum SeatFlag {
+        static let capital: UInt8 = 1
+        static let seat: UInt8 = 2
+    }
+
+    /// Whether place `index` is a capital or the seat of a first-level unit (feature code PPLC or
+    /// PPLA), and whether it is a country's capital (PPLC).
+    @inline(__always)
+    func seatStatus(of index: Int) -> (isSeat: Bool, isCapital: Bool) {
+        let flags = seatFlags[Int(base.load(fromByteOffset: record(index) + IndexLayout.PlaceField.feature, as: UInt8.self))]
+        return (flags & SeatFlag.seat != 0, flags & SeatFlag.capital != 0)
+    }
+
+    /// The English display name of place `index`, without copying the rest.
+    func name(of index: Int) -> String {
+        Self.stringField(base, stringsOffset, record(index) + IndexLayout.PlaceField.name)
     }
 
     /// The rough radius of place `index` in kilometres.

@@ -27,9 +27,7 @@ struct CandidateFacts {
         radius = Double(index.radius(of: candidate.place))
         form = candidate.form
         isPrimaryName = candidate.isPrimaryName
-        let feature = kind == .city ? index.featureCode(of: candidate.place) : ""
-        isSeat = feature == "PPLC" || feature == "PPLA"
-        isCapital = feature == "PPLC"
+        (isSeat, isCapital) = kind == .city ? index.seatStatus(of: candidate.place) : (false, false)
     }
 
     var point: (latitude: Double, longitude: Double) { (latitude, longitude) }

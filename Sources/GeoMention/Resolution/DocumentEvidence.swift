@@ -1,69 +1,97 @@
+import Foundation
+
 /// What the document as a whole says about where it is: the weight of each country and
 /// first-level region among the places chosen so far, and the points of those places.
 ///
 /// A name is never its own evidence: every figure asked for a mention leaves out what all the
 /// mentions of the same name contribute.
 struct DocumentEvidence {
-    private var countries: [UInt16: Double] = [:]
-    private var admin1: [Int: Double] = [:]
+    /// Weights by country key and by first-level unit place, in all and per name, keyed by
+    /// ``Sum/key(name:_:)``.
+    private var sums = IntKeyedTable<Double>()
     private var totalCountry = 0.0
-    /// Per name (by position in ``names``): what its mentions contribute.
-    private var ownCountry: [[UInt16: Double]] = []
-    private var ownAdmin1: [[Int: Double]] = []
+    /// Per name (by ``EvidenceNames`` number): what its mentions contribute to all countries.
     private var ownTotal: [Double] = []
-    /// Per mention, the position of its name.
+    /// Per mention, the number of its name.
     private var nameOfMention: [Int] = []
-    private var points: [(name: Int, latitude: Double, longitude: Double, weight: Double)] = []
+    /// By latitude, so that only the latitude band around a point is scanned.
+    private var points: [ChosenPoint] = []
     private var closeDistance = 400.0
+    /// Degrees of latitude beyond which a point cannot be close (with a margin, so rounding
+    /// never changes a result).
+    private var latitudeBand = 400.0 * 1.001 / (GreatCircle.earthRadius * .pi / 180)
 
-    private struct PointKey: Hashable {
+    /// The point of a city or second-level unit chosen for a name, with its best weight.
+    private struct ChosenPoint {
         let name: Int
-        let place: Int
+        let location: GreatCircle.Point
+        /// How far in longitude a point of the latitude band around it may be and still be close
+        /// (``GreatCircle/longitudeReach(haversine:cosLatitudeFloor:_:)``).
+        let longitudeReach: Double
+        var weight: Double
+    }
+
+    /// What a weight in ``sums`` is summed over.
+    private enum Sum: Int {
+        case country, admin1, nameCountry, nameAdmin1
+
+        /// Its key: the sum's kind (top bits), the name's number for a name's own share (0 for
+        /// the document's total; below 2^28) and the country key or unit place (below 2^32).
+        @inline(__always)
+        func key(name: Int = 0, _ value: Int) -> Int { rawValue << 60 | name << 32 | value }
     }
 
     init() {}
 
-    init(mentions: [Mention], facts: [[CandidateFacts]], choice: [(Int, Double)], weights: ResolverWeights) {
+    init(names: EvidenceNames, facts: [[CandidateFacts]], choice: [(Int, Double)], weights: ResolverWeights) {
         closeDistance = weights.closeDistance
-        var names: [String: Int] = [:]
-        nameOfMention = mentions.map { mention in
-            if let known = names[mention.evidenceKey] { return known }
-            names[mention.evidenceKey] = names.count
-            return names.count - 1
-        }
-        ownCountry = Array(repeating: [:], count: names.count)
-        ownAdmin1 = Array(repeating: [:], count: names.count)
+        // Comfortably above the haversine of the close distance, so rounding never matters.
+        let farHaversine = GreatCircle.haversine(ofDistance: closeDistance) * 1.01
+        latitudeBand = closeDistance * 1.001 / (GreatCircle.earthRadius * .pi / 180)
+        nameOfMention = names.ofMention
         ownTotal = Array(repeating: 0, count: names.count)
-        var pointOf: [PointKey: Int] = [:]
-        for position in mentions.indices {
+        precondition(names.count < 1 << 28, "name numbers fit the keys of the sums")
+        sums = IntKeyedTable(capacity: 4 * names.ofMention.count)
+        /// The point of each name and place, by ``pointKey(name:place:)``.
+        var pointOf = IntKeyedTable<Int>()
+        for position in choice.indices {
             let (chosen, confidence) = choice[position]
             guard chosen >= 0 else { continue }
             let name = nameOfMention[position]
             let fact = facts[position][chosen]
             let weight = Self.weight(of: fact) * max(0.2, confidence)
             if fact.country != 0 {
-                countries[fact.country, default: 0] += weight
-                ownCountry[name][fact.country, default: 0] += weight
+                sums.add(weight, to: Sum.country.key(Int(fact.country)))
+                sums.add(weight, to: Sum.nameCountry.key(name: name, Int(fact.country)))
                 totalCountry += weight
                 ownTotal[name] += weight
             }
             let admin1Weight = fact.kind == .admin1 ? weight : weight * 0.6
             if fact.admin1 >= 0 && fact.kind != .country {
-                admin1[fact.admin1, default: 0] += admin1Weight
-                ownAdmin1[name][fact.admin1, default: 0] += admin1Weight
+                sums.add(admin1Weight, to: Sum.admin1.key(fact.admin1))
+                sums.add(admin1Weight, to: Sum.nameAdmin1.key(name: name, fact.admin1))
             }
             if fact.kind == .city || fact.kind == .admin2 {
                 // One point per name and place, with its best weight: repeating a name adds none.
                 let weight = max(0.2, confidence)
-                if let known = pointOf[PointKey(name: name, place: fact.place)] {
+                if let known = pointOf.insertIfAbsent(points.count, for: Self.pointKey(name: name, place: fact.place)) {
                     points[known].weight = max(points[known].weight, weight)
                 } else {
-                    pointOf[PointKey(name: name, place: fact.place)] = points.count
-                    points.append((name, fact.latitude, fact.longitude, weight))
+                    let location = GreatCircle.Point(latitude: fact.latitude, longitude: fact.longitude)
+                    // The latitude of the band nearest a pole has the least cosine.
+                    let poleward = min(90, abs(fact.latitude) + latitudeBand)
+                    let reach = GreatCircle.longitudeReach(haversine: farHaversine, cosLatitudeFloor: cos(poleward * .pi / 180),
+                                                           location)
+                    points.append(ChosenPoint(name: name, location: location, longitudeReach: reach, weight: weight))
                 }
             }
         }
+        points.sort { $0.location.latitude < $1.location.latitude }
     }
+
+    /// The key of a name's point at a place (an index below 2^32).
+    @inline(__always)
+    private static func pointKey(name: Int, place: Int) -> Int { name << 32 | place }
 
     /// How much a chosen place says about the document's country: a named country most, a
     /// demonym less, a town less still.
@@ -80,8 +108,9 @@ struct DocumentEvidence {
 
     /// The weight of `country` among the places chosen for the other names of the document.
     func countryWeight(_ country: UInt16, excluding position: Int) -> Double {
-        guard country != 0, let total = countries[country] else { return 0 }
-        let own = position < nameOfMention.count ? ownCountry[nameOfMention[position]][country] ?? 0 : 0
+        guard country != 0, let total = sums[Sum.country.key(Int(country))] else { return 0 }
+        let own = position < nameOfMention.count
+            ? sums[Sum.nameCountry.key(name: nameOfMention[position], Int(country))] ?? 0 : 0
         return max(0, total - own)
     }
 
@@ -93,13 +122,16 @@ struct DocumentEvidence {
 
     /// The country with the most weight, or 0.
     var dominantCountry: UInt16 {
-        countries.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? 0
+        let countries = sums.entries.filter { $0.key >> 60 == Sum.country.rawValue }
+        let top = countries.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+        return top.map { UInt16(truncatingIfNeeded: $0.key) } ?? 0
     }
 
     /// The weight of a first-level unit among the places chosen for the other names.
     func admin1Weight(_ admin1Place: Int, excluding position: Int) -> Double {
-        guard let total = admin1[admin1Place] else { return 0 }
-        let own = position < nameOfMention.count ? ownAdmin1[nameOfMention[position]][admin1Place] ?? 0 : 0
+        guard admin1Place >= 0, let total = sums[Sum.admin1.key(admin1Place)] else { return 0 }
+        let own = position < nameOfMention.count
+            ? sums[Sum.nameAdmin1.key(name: nameOfMention[position], admin1Place)] ?? 0 : 0
         return max(0, total - own)
     }
 
@@ -107,11 +139,24 @@ struct DocumentEvidence {
     func closeness(to point: (latitude: Double, longitude: Double), excluding position: Int) -> Double {
         let name = position < nameOfMention.count ? nameOfMention[position] : -1
         var best = 0.0
-        // A point further in latitude alone than the close distance cannot count: skip the
-        // haversine for it (with a margin, so rounding never changes a result).
-        let latitudeBand = closeDistance * 1.001 / (GreatCircle.earthRadius * .pi / 180)
-        for other in points where abs(other.latitude - point.latitude) <= latitudeBand && other.name != name {
-            let distance = GreatCircle.distance(point, (other.latitude, other.longitude))
+        var location: GreatCircle.Point?
+        // A point further in latitude alone than the close distance cannot count: only the band
+        // is scanned (found with a wider margin, then tested exactly).
+        let window = latitudeBand * 1.001
+        var lower = 0, upper = points.count
+        while lower < upper {
+            let middle = (lower + upper) / 2
+            if points[middle].location.latitude < point.latitude - window { lower = middle + 1 } else { upper = middle }
+        }
+        for index in lower..<points.count {
+            let other = points[index]
+            if other.location.latitude > point.latitude + window { break }
+            guard abs(other.location.latitude - point.latitude) <= latitudeBand && other.name != name else { continue }
+            // Nor can a point far off in longitude.
+            if GreatCircle.longitudeGap(point.longitude, other.location.longitude) > other.longitudeReach { continue }
+            let here = location ?? GreatCircle.Point(latitude: point.latitude, longitude: point.longitude)
+            location = here
+            let distance = GreatCircle.distance(here, other.location)
             if distance < closeDistance {
                 best = max(best, (1 - distance / closeDistance) * other.weight)
             }

@@ -5,30 +5,37 @@ struct ResolutionReason {
 
     func text(for fact: CandidateFacts, mention: Mention, position: Int, qualifier: String?, qualified: Bool,
               candidates: Int, context: ResolverFeatures.Context) -> String {
-        var parts: [String] = []
-        if mention.cues.contains(.dateline) { parts.append("dateline") }
-        if qualified, let qualifier { parts.append("qualified by \(qualifier)") }
+        // The parts are appended to one string, "; " between them.
+        var text = ""
+        text.reserveCapacity(96)
+        func startPart() { if !text.isEmpty { text += "; " } }
+        if mention.cues.contains(.dateline) { startPart(); text += "dateline" }
+        if qualified, let qualifier { startPart(); text += "qualified by "; text += qualifier }
         if mention.cues.contains(.unitWordAfter) && (fact.kind == .admin1 || fact.kind == .admin2) {
-            parts.append("named as a region")
+            startPart(); text += "named as a region"
         }
         if fact.kind != .country && context.evidence.countryWeight(fact.country, excluding: position) >= 1,
            let name = index.countries[Self.code(fact.country)]?.name {
-            parts.append("in \(name), named in the text")
+            startPart(); text += "in "; text += name; text += ", named in the text"
         }
         if fact.admin1 >= 0 && fact.kind != .admin1 && context.evidence.admin1Weight(fact.admin1, excluding: position) >= 0.5 {
-            parts.append("in \(index.place(at: fact.admin1).name), named in the text")
+            startPart(); text += "in "; text += index.name(of: fact.admin1); text += ", named in the text"
         }
         if (fact.kind == .city || fact.kind == .admin2)
             && context.evidence.closeness(to: fact.point, excluding: position) >= 0.5 {
-            parts.append("near other places in the text")
+            startPart(); text += "near other places in the text"
         }
-        if parts.isEmpty {
-            parts.append(candidates == 1 ? "only place of this name" : "most prominent of \(candidates) places of this name")
+        if text.isEmpty {
+            if candidates == 1 {
+                text = "only place of this name"
+            } else {
+                text += "most prominent of "; text += String(candidates); text += " places of this name"
+            }
         }
-        return parts.joined(separator: "; ")
+        return text
     }
 
     static func code(_ key: UInt16) -> String {
-        String(decoding: [UInt8(key & 0xFF), UInt8(key >> 8)], as: UTF8.self)
+        withUnsafeBytes(of: key.littleEndian) { String(decoding: $0, as: UTF8.self) }
     }
 }

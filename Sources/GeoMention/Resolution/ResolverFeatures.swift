@@ -32,10 +32,38 @@ enum ResolverFeatures {
         let dominantCountry: UInt16
     }
 
-    /// Writes the features of candidate `fact` of the mention at `position` into `v`.
-    static func fill(_ v: inout [Double], _ fact: CandidateFacts, mention: Mention, position: Int,
-                     topPrior: Double, context: Context) {
-        for slot in v.indices { v[slot] = 0 }
+    /// log1p of the evidence weights, each with its last answer kept: a mention's candidates lie
+    /// in a few countries and units, so the same weight comes again and again.
+    struct EvidenceLogs {
+        private var countryLog = RepeatedLog()
+        private var admin1Log = RepeatedLog()
+
+        fileprivate mutating func country(_ x: Double) -> Double { countryLog(x) }
+        fileprivate mutating func admin1(_ x: Double) -> Double { admin1Log(x) }
+    }
+
+    /// log1p, remembering its last argument and answer.
+    private struct RepeatedLog {
+        private var input = 0.0
+        private var output = 0.0
+
+        mutating func callAsFunction(_ x: Double) -> Double {
+            // log1p(±0) is ±0; any other argument equal to the last one has the same bits.
+            if x == 0 { return x }
+            if x != input {
+                input = x
+                output = log1p(x)
+            }
+            return output
+        }
+    }
+
+    /// Writes the features of candidate `fact` of the mention at `position` into `v`
+    /// (``count`` values); `isDateline` tells whether that mention is the dateline.
+    static func fill(_ v: UnsafeMutableBufferPointer<Double>, _ fact: CandidateFacts, isDateline: Bool, position: Int,
+                     topPrior: Double, context: Context, logs: inout EvidenceLogs) {
+        precondition(v.count == count, "one slot per feature")
+        v.update(repeating: 0)
         func set(_ feature: ResolverFeature, _ value: Double) { v[feature.rawValue] = value }
         func flag(_ feature: ResolverFeature, _ condition: Bool) { if condition { v[feature.rawValue] = 1 } }
         set(.prior, fact.prior)
@@ -51,10 +79,10 @@ enum ResolverFeatures {
         flag(.formAbbreviation, fact.form == .abbreviation)
         flag(.formDemonym, fact.form == .demonym)
         let countryWeight = context.evidence.countryWeight(fact.country, excluding: position)
-        set(.countryEvidence, log1p(countryWeight))
+        set(.countryEvidence, logs.country(countryWeight))
         // For a first-level unit, its own weight: the places named in it.
         if fact.admin1 >= 0 {
-            set(.admin1Evidence, log1p(context.evidence.admin1Weight(fact.admin1, excluding: position)))
+            set(.admin1Evidence, logs.admin1(context.evidence.admin1Weight(fact.admin1, excluding: position)))
         }
         if fact.kind == .city || fact.kind == .admin2 {
             set(.closeness, context.evidence.closeness(to: fact.point, excluding: position))
@@ -62,9 +90,9 @@ enum ResolverFeatures {
         flag(.seat, fact.isSeat)
         flag(.capital, fact.isCapital)
         flag(.datelineCountry, context.datelineCountry != 0 && fact.country == context.datelineCountry
-             && !mention.cues.contains(.dateline))
+             && !isDateline)
         flag(.datelineAdmin1, context.datelineAdmin1 >= 0 && fact.admin1 == context.datelineAdmin1
-             && !mention.cues.contains(.dateline))
+             && !isDateline)
         flag(.topPrior, fact.prior >= topPrior)
         flag(.dominantCountry, context.dominantCountry != 0 && fact.country == context.dominantCountry)
         let total = context.evidence.totalCountryWeight(excluding: position)

@@ -32,8 +32,15 @@ public struct ResolverModel: Hashable, Sendable {
 
     /// The score of a candidate with features `vector`.
     public func score(_ vector: [Double]) -> Double {
-        var sum = 0.0
-        for position in 0..<min(vector.count, weights.count) { sum += weights[position] * vector[position] }
-        return sum
+        vector.withUnsafeBufferPointer { score($0) }
+    }
+
+    /// The score of a candidate with features `vector`, summed in feature order.
+    func score(_ vector: UnsafeBufferPointer<Double>) -> Double {
+        weights.withUnsafeBufferPointer { weights in
+            var sum = 0.0
+            for position in 0..<min(vector.count, weights.count) { sum += weights[position] * vector[position] }
+            return sum
+        }
     }
 }
