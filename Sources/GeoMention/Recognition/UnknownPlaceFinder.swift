@@ -16,22 +16,33 @@ struct UnknownPlaceFinder {
     /// Feature words that begin a place name.
     static let leadingWords: Set<String> = ["lake", "mount", "mt", "fort", "river"]
 
-    /// `mentions` with the unknown places added in text order. A lone feature word the spotter
+    /// Adds the unknown places to `mentions` in text order. A lone feature word the spotter
     /// took for a place ("Lake", a town in Mississippi) gives way to the longer unknown name.
-    func adding(to mentions: [Mention]) -> [Mention] {
+    func add(to mentions: inout [Mention]) {
         let found = find(besides: mentions)
-        guard !found.isEmpty else { return mentions }
+        guard !found.isEmpty else { return }
         var taken = [Bool](repeating: false, count: view.tokens.count)
         for mention in found { for position in mention.tokenRange { taken[position] = true } }
-        var result = mentions
-        result.removeAll { $0.tokenRange.contains { taken[$0] } }
-        result += found
-        result.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
-        return result
+        mentions.removeAll { $0.tokenRange.contains { taken[$0] } }
+        mentions += found
+        mentions.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
     }
 
+    /// Whether `mention` is a single feature word ("Lake") whose word is left free for a longer
+    /// unknown name. A word can be part of such a name only when it is capitalised next to
+    /// another capitalised word, so the key is looked up in the word lists for those alone.
     private func isLoneFeatureWord(_ mention: Mention) -> Bool {
-        mention.tokenRange.count == 1 && (Self.leadingWords.contains(mention.key) || Self.trailingWords.contains(mention.key))
+        guard mention.tokenRange.count == 1 else { return false }
+        let position = mention.tokenRange.lowerBound
+        guard view.tokens[position].shape == .capitalized,
+              isCapitalizedWord(position - 1) || isCapitalizedWord(position + 1) else { return false }
+        return Self.leadingWords.contains(mention.key) || Self.trailingWords.contains(mention.key)
+    }
+
+    /// Whether token `position` exists and is a capitalised word.
+    private func isCapitalizedWord(_ position: Int) -> Bool {
+        let tokens = view.tokens
+        return tokens.indices.contains(position) && tokens[position].kind == .word && tokens[position].shape == .capitalized
     }
 
     /// The unknown places among the words that `mentions` leave free; lone feature words leave
