@@ -15,6 +15,9 @@ struct UnknownPlaceFinder {
     ]
     /// Feature words that begin a place name.
     static let leadingWords: Set<String> = ["lake", "mount", "mt", "fort", "river"]
+    /// The UTF-8 of the feature words, to compare with the text without building strings.
+    private static let trailingSpellings = trailingWords.map { Array($0.utf8) }
+    private static let leadingSpellings = leadingWords.map { Array($0.utf8) }
 
     /// Adds the unknown places to `mentions` in text order. A lone feature word the spotter
     /// took for a place ("Lake", a town in Mississippi) gives way to the longer unknown name.
@@ -50,8 +53,8 @@ struct UnknownPlaceFinder {
     private func find(besides mentions: [Mention]) -> [Mention] {
         let tokens = view.tokens
         var covered = [Bool](repeating: false, count: tokens.count)
-        for mention in mentions where !isLoneFeatureWord(mention) {
-            for position in mention.tokenRange { covered[position] = true }
+        for index in mentions.indices where !isLoneFeatureWord(mentions[index]) {
+            for position in mentions[index].tokenRange { covered[position] = true }
         }
         var found: [Mention] = []
         var position = 0
@@ -79,17 +82,32 @@ struct UnknownPlaceFinder {
         if let next = view.adjacentWord(after: run.upperBound), view.tokens[next].startsUppercase {
             return nil  // the run goes on into another capitalised word: a longer name
         }
-        let last = view.lowercased(run.upperBound)
-        if Self.trailingWords.contains(last), !isWeakStart(run.lowerBound),
+        if isWord(run.upperBound, oneOf: Self.trailingWords, spelled: Self.trailingSpellings), !isWeakStart(run.lowerBound),
            (run.lowerBound..<run.upperBound).allSatisfy(isNameWord) {
             return run
         }
-        let first = view.lowercased(run.lowerBound)
-        if Self.leadingWords.contains(first), run.count <= 3,
+        if run.count <= 3, isWord(run.lowerBound, oneOf: Self.leadingWords, spelled: Self.leadingSpellings),
            ((run.lowerBound + 1)...run.upperBound).allSatisfy(isNameWord) {
             return run
         }
         return nil
+    }
+
+    /// Whether token `position`, lower-cased, is one of `words`, whose UTF-8 forms are `spellings`.
+    /// An ASCII word is compared with the spellings where it stands; any other is lower-cased
+    /// as a string.
+    private func isWord(_ position: Int, oneOf words: Set<String>, spelled spellings: [[UInt8]]) -> Bool {
+        let range = view.tokens[position].utf8Range
+        let asciiMatch = view.text.text.utf8.withContiguousStorageIfAvailable { text -> Bool? in
+            let word = text[range]
+            guard word.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return spellings.contains { spelling in
+                spelling.count == word.count
+                    && zip(spelling, word).allSatisfy { lower, byte in lower == (byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+            }
+        }
+        if let asciiMatch = asciiMatch ?? nil { return asciiMatch }
+        return words.contains(view.lowercased(position))
     }
 
     /// A word that can be part of a proper name: not a title, not a common English word.
