@@ -76,14 +76,17 @@ public struct GeoParser: Sendable {
     }
 
     /// Keeps the mentions whose probability reaches `threshold`, in order, each with its
-    /// probability. The kept mentions are moved forward within the array rather than copied
-    /// into a new one.
+    /// probability. The kept mentions are moved forward within the array's storage rather than
+    /// copied into a new array.
     private static func keep(_ mentions: inout [Mention], probabilities: [Double], threshold: Double) {
-        var kept = 0
-        for position in mentions.indices where probabilities[position] >= threshold {
-            mentions[position].probability = probabilities[position]
-            mentions.swapAt(kept, position)
-            kept += 1
+        let kept = mentions.withUnsafeMutableBufferPointer { buffer in
+            var kept = 0
+            for position in buffer.indices where probabilities[position] >= threshold {
+                buffer[position].probability = probabilities[position]
+                buffer.swapAt(kept, position)
+                kept += 1
+            }
+            return kept
         }
         mentions.removeSubrange(kept...)
     }
