@@ -34,8 +34,8 @@ public struct GeoParser: Sendable {
         let tokenized = Tokenizer().tokenize(document.text)
         let view = TokenView(text: tokenized, index: gazetteer.index)
         var spotted = MentionFilter(view: view).filter(MentionSpotter(index: gazetteer.index).spot(tokenized))
-        spotted = UnitListExpander(view: view).expand(spotted)
-        spotted = UnknownPlaceFinder(view: view).adding(to: spotted)
+        UnitListExpander(view: view).expand(&spotted)
+        UnknownPlaceFinder(view: view).add(to: &spotted)
         if !options.includeDemonyms {
             spotted.removeAll { mention in mention.candidates.allSatisfy { $0.form == .demonym } }
         }
@@ -53,11 +53,8 @@ public struct GeoParser: Sendable {
                                   kept: probabilities[$0] >= model.threshold)
             }
         }
-        var mentions = spotted.indices.filter { probabilities[$0] >= model.threshold }.map { position in
-            var mention = spotted[position]
-            mention.probability = probabilities[position]
-            return mention
-        }
+        var mentions = consume spotted
+        Self.keep(&mentions, probabilities: probabilities, threshold: model.threshold)
         QualifierLinker.relink(&mentions)
         let resolver = PlaceResolver(index: gazetteer.index, model: gazetteer.resolverModel)
         guard options.explain else {
@@ -76,6 +73,22 @@ public struct GeoParser: Sendable {
             kept += 1
         }
         return ParsedDocument(document: document, text: tokenized, mentions: resolved, considered: considered)
+    }
+
+    /// Keeps the mentions whose probability reaches `threshold`, in order, each with its
+    /// probability. The kept mentions are moved forward within the array's storage rather than
+    /// copied into a new array.
+    private static func keep(_ mentions: inout [Mention], probabilities: [Double], threshold: Double) {
+        let kept = mentions.withUnsafeMutableBufferPointer { buffer in
+            var kept = 0
+            for position in buffer.indices where probabilities[position] >= threshold {
+                buffer[position].probability = probabilities[position]
+                buffer.swapAt(kept, position)
+                kept += 1
+            }
+            return kept
+        }
+        mentions.removeSubrange(kept...)
     }
 }
 

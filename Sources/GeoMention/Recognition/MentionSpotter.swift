@@ -50,8 +50,7 @@ struct MentionSpotter {
                     words += 1
                 }
                 if let best, let mention = makeMention(tokens: position...best.last, entry: best.entry,
-                                                       key: String(decoding: key[..<best.keyLength], as: UTF8.self),
-                                                       text: text, bytes: bytes) {
+                                                       key: key[..<best.keyLength], text: text, bytes: bytes) {
                     spotted.append(mention)
                     position = best.last + 1
                 } else {
@@ -130,8 +129,8 @@ struct MentionSpotter {
     private static let linearSearchLimit = 16
 
     /// Builds the mention for tokens `range` with the postings that pass the case rules, or nil
-    /// when none does.
-    private func makeMention(tokens range: ClosedRange<Int>, entry: KeyEntry, key: String, text: TokenizedText,
+    /// when none does. The key's string is made only for a mention.
+    private func makeMention(tokens range: ClosedRange<Int>, entry: KeyEntry, key: ArraySlice<UInt8>, text: TokenizedText,
                              bytes: UnsafeBufferPointer<UInt8>) -> Mention? {
         let tokens = text.tokens
         let first = tokens[range.lowerBound], last = tokens[range.upperBound]
@@ -181,7 +180,7 @@ struct MentionSpotter {
         let surface = String(decoding: UnsafeBufferPointer(rebasing: bytes[first.utf8Start..<end.utf8]), as: UTF8.self)
         return Mention(start: first.start, end: end.scalar, utf8Range: first.utf8Start..<end.utf8,
                        tokenRange: range.lowerBound..<end.token, text: surface,
-                       key: key, sentence: first.sentence, candidates: candidates)
+                       key: String(decoding: key, as: UTF8.self), sentence: first.sentence, candidates: candidates)
     }
 
     /// Whether `surface` is exactly `written` followed by a period ("Ill." for "Ill", "W.Va." for

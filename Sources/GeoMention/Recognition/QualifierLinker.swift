@@ -9,20 +9,23 @@ struct QualifierLinker {
 
     func link(_ mentions: inout [Mention]) {
         let tokens = view.tokens
+        // Mentions are read in place, field by field: a copy of one would cost a retain and a
+        // release of each of its strings and of its candidates.
         for position in mentions.indices {
-            let mention = mentions[position]
-            let last = mention.tokenRange.upperBound - 1
+            let tokenRange = mentions[position].tokenRange
+            let last = tokenRange.upperBound - 1
             if position + 1 < mentions.count {
-                let next = mentions[position + 1]
-                if next.tokenRange.lowerBound == last + 2, view.isPunctuation(last + 1, ","),
-                   next.sentence == mention.sentence, canContain(next, mention),
+                if mentions[position + 1].tokenRange.lowerBound == last + 2, view.isPunctuation(last + 1, ","),
+                   mentions[position + 1].sentence == mentions[position].sentence,
+                   canContain(mentions[position + 1], mentions[position]),
                    !isListItem(at: position, in: mentions) {
                     mentions[position].qualifier = position + 1
                     mentions[position + 1].cues.insert(.isQualifier)
                 }
             }
-            let capitals = mention.tokenRange.allSatisfy { tokens[$0].kind != .word || tokens[$0].shape == .allCaps }
-            if mention.cues.contains(.capitalsContext), capitals, last + 1 < tokens.count, tokens[last + 1].kind == .punctuation {
+            guard mentions[position].cues.contains(.capitalsContext) else { continue }
+            let capitals = tokenRange.allSatisfy { tokens[$0].kind != .word || tokens[$0].shape == .allCaps }
+            if capitals, last + 1 < tokens.count, tokens[last + 1].kind == .punctuation {
                 let mark = view.text.text(of: tokens[last + 1])
                 if [",", "—", "–", "-", "(", "--", ":"].contains(mark) {
                     mentions[position].cues.insert(.dateline)

@@ -12,7 +12,8 @@ struct UnitListExpander {
     /// The first letters of the unit words, to pass over other words without building their text.
     private static let unitInitials: [UInt8] = Array("cpb".utf8)
 
-    func expand(_ mentions: [Mention]) -> [Mention] {
+    /// Replaces in `mentions` the words of every unit list with the list's items, keeping text order.
+    func expand(_ mentions: inout [Mention]) {
         let tokens = view.tokens
         var found: [Mention] = []
         for position in tokens.indices where tokens[position].kind == .word && tokens[position].shape == .lower
@@ -22,14 +23,12 @@ struct UnitListExpander {
                   let unit = Self.units[view.lowercased(position)] else { continue }
             found.append(contentsOf: items(before: position, unit: unit))
         }
-        guard !found.isEmpty else { return mentions }
+        guard !found.isEmpty else { return }
         var covered = [Bool](repeating: false, count: tokens.count)
         for mention in found { for position in mention.tokenRange { covered[position] = true } }
-        var result = mentions
-        result.removeAll { mention in mention.tokenRange.contains { covered[$0] } }
-        result.append(contentsOf: found)
-        result.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
-        return result
+        mentions.removeAll { mention in mention.tokenRange.contains { covered[$0] } }
+        mentions.append(contentsOf: found)
+        mentions.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
     }
 
     /// The list items that end right before token `position`, last first, looked up as `unit`.

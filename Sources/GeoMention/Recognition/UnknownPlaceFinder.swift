@@ -15,23 +15,37 @@ struct UnknownPlaceFinder {
     ]
     /// Feature words that begin a place name.
     static let leadingWords: Set<String> = ["lake", "mount", "mt", "fort", "river"]
+    /// The UTF-8 of the feature words, to compare with the text without building strings.
+    private static let trailingSpellings = trailingWords.map { Array($0.utf8) }
+    private static let leadingSpellings = leadingWords.map { Array($0.utf8) }
 
-    /// `mentions` with the unknown places added in text order. A lone feature word the spotter
+    /// Adds the unknown places to `mentions` in text order. A lone feature word the spotter
     /// took for a place ("Lake", a town in Mississippi) gives way to the longer unknown name.
-    func adding(to mentions: [Mention]) -> [Mention] {
+    func add(to mentions: inout [Mention]) {
         let found = find(besides: mentions)
-        guard !found.isEmpty else { return mentions }
+        guard !found.isEmpty else { return }
         var taken = [Bool](repeating: false, count: view.tokens.count)
         for mention in found { for position in mention.tokenRange { taken[position] = true } }
-        var result = mentions
-        result.removeAll { $0.tokenRange.contains { taken[$0] } }
-        result += found
-        result.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
-        return result
+        mentions.removeAll { $0.tokenRange.contains { taken[$0] } }
+        mentions += found
+        mentions.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
     }
 
+    /// Whether `mention` is a single feature word ("Lake") whose word is left free for a longer
+    /// unknown name. A word can be part of such a name only when it is capitalised next to
+    /// another capitalised word, so the key is looked up in the word lists for those alone.
     private func isLoneFeatureWord(_ mention: Mention) -> Bool {
-        mention.tokenRange.count == 1 && (Self.leadingWords.contains(mention.key) || Self.trailingWords.contains(mention.key))
+        guard mention.tokenRange.count == 1 else { return false }
+        let position = mention.tokenRange.lowerBound
+        guard view.tokens[position].shape == .capitalized,
+              isCapitalizedWord(position - 1) || isCapitalizedWord(position + 1) else { return false }
+        return Self.leadingWords.contains(mention.key) || Self.trailingWords.contains(mention.key)
+    }
+
+    /// Whether token `position` exists and is a capitalised word.
+    private func isCapitalizedWord(_ position: Int) -> Bool {
+        let tokens = view.tokens
+        return tokens.indices.contains(position) && tokens[position].kind == .word && tokens[position].shape == .capitalized
     }
 
     /// The unknown places among the words that `mentions` leave free; lone feature words leave
@@ -39,8 +53,8 @@ struct UnknownPlaceFinder {
     private func find(besides mentions: [Mention]) -> [Mention] {
         let tokens = view.tokens
         var covered = [Bool](repeating: false, count: tokens.count)
-        for mention in mentions where !isLoneFeatureWord(mention) {
-            for position in mention.tokenRange { covered[position] = true }
+        for index in mentions.indices where !isLoneFeatureWord(mentions[index]) {
+            for position in mentions[index].tokenRange { covered[position] = true }
         }
         var found: [Mention] = []
         var position = 0
@@ -68,17 +82,32 @@ struct UnknownPlaceFinder {
         if let next = view.adjacentWord(after: run.upperBound), view.tokens[next].startsUppercase {
             return nil  // the run goes on into another capitalised word: a longer name
         }
-        let last = view.lowercased(run.upperBound)
-        if Self.trailingWords.contains(last), !isWeakStart(run.lowerBound),
+        if isWord(run.upperBound, oneOf: Self.trailingWords, spelled: Self.trailingSpellings), !isWeakStart(run.lowerBound),
            (run.lowerBound..<run.upperBound).allSatisfy(isNameWord) {
             return run
         }
-        let first = view.lowercased(run.lowerBound)
-        if Self.leadingWords.contains(first), run.count <= 3,
+        if run.count <= 3, isWord(run.lowerBound, oneOf: Self.leadingWords, spelled: Self.leadingSpellings),
            ((run.lowerBound + 1)...run.upperBound).allSatisfy(isNameWord) {
             return run
         }
         return nil
+    }
+
+    /// Whether token `position`, lower-cased, is one of `words`, whose UTF-8 forms are `spellings`.
+    /// An ASCII word is compared with the spellings where it stands; any other is lower-cased
+    /// as a string.
+    private func isWord(_ position: Int, oneOf words: Set<String>, spelled spellings: [[UInt8]]) -> Bool {
+        let range = view.tokens[position].utf8Range
+        let asciiMatch = view.text.text.utf8.withContiguousStorageIfAvailable { text -> Bool? in
+            let word = text[range]
+            guard word.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return spellings.contains { spelling in
+                spelling.count == word.count
+                    && zip(spelling, word).allSatisfy { lower, byte in lower == (byte &- 0x41 < 26 ? byte | 0x20 : byte) }
+            }
+        }
+        if let asciiMatch = asciiMatch ?? nil { return asciiMatch }
+        return words.contains(view.lowercased(position))
     }
 
     /// A word that can be part of a proper name: not a title, not a common English word.
