@@ -82,9 +82,29 @@ final class XMLDocumentWriter {
 
     /// Writes `text` as one or more CDATA sections, splitting wherever it contains `]]>`.
     func cdata(_ text: String) throws {
+        try cdata(utf8: Array(text.utf8))
+    }
+
+    /// Writes the UTF-8 text `bytes` as one or more CDATA sections, splitting wherever it
+    /// contains `]]>` (see ``cdataSections(_:)``).
+    func cdata(utf8 bytes: [UInt8]) throws {
         let writer = try handle()
-        for section in Self.cdataSections(TextEscaping.xmlSafe(text)) {
-            try check(Self.withXMLChars(section) { xmlTextWriterWriteCDATA(writer, $0) }, "WriteCDATA")
+        var text = bytes.withUnsafeBufferPointer(TextEscaping.isXMLSafeByByteScan(utf8:))
+            ? bytes : Array(TextEscaping.xmlSafe(String(decoding: bytes, as: UTF8.self)).utf8)
+        let cuts = text.withUnsafeBufferPointer(Self.cdataCuts(in:))
+        text.append(0)
+        // Each section is passed in place: the byte at its end is NUL for the call.
+        try text.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            var start = 0
+            for end in cuts + [buffer.count - 1] {
+                let saved = buffer[end]
+                buffer[end] = 0
+                let result = xmlTextWriterWriteCDATA(writer, base + start)
+                buffer[end] = saved
+                try check(result, "WriteCDATA")
+                start = end
+            }
         }
     }
 
@@ -135,23 +155,27 @@ final class XMLDocumentWriter {
     ///
     /// Each `]]>` is cut between `]]` and `>`, the standard way to carry it in CDATA.
     static func cdataSections(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
         var sections: [String] = []
-        let utf8 = text.utf8
-        var sectionStart = utf8.startIndex
-        var closingBrackets = 0
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == UInt8(ascii: ">") && closingBrackets >= 2 {
-                // `>` is ASCII, so its index is a character boundary.
-                sections.append(String(text[sectionStart..<index]))
-                sectionStart = index
-            }
-            closingBrackets = byte == UInt8(ascii: "]") ? closingBrackets + 1 : 0
-            utf8.formIndex(after: &index)
+        var start = 0
+        for end in bytes.withUnsafeBufferPointer(cdataCuts(in:)) + [bytes.count] {
+            sections.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            start = end
         }
-        sections.append(sectionStart == utf8.startIndex ? text : String(text[sectionStart...]))
         return sections
+    }
+
+    /// The offsets of the `>` of every `]]>` in the UTF-8 `bytes`: where CDATA sections end.
+    ///
+    /// `>` is ASCII, so every cut lies on a character boundary.
+    static func cdataCuts(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var cuts: [Int] = []
+        var closingBrackets = 0
+        for (offset, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: ">") && closingBrackets >= 2 { cuts.append(offset) }
+            closingBrackets = byte == UInt8(ascii: "]") ? closingBrackets + 1 : 0
+        }
+        return cuts
     }
 
     private func handle() throws -> xmlTextWriterPtr {
@@ -159,8 +183,9 @@ final class XMLDocumentWriter {
         return writer
     }
 
-    private func check(_ result: Int32, _ operation: String) throws {
-        if result < 0 { throw ExportError.xmlWriterFailed(operation: operation) }
+    /// Throws when libxml2 reports failure; `operation` names the call, built only then.
+    private func check(_ result: Int32, _ operation: @autoclosure () -> String) throws {
+        if result < 0 { throw ExportError.xmlWriterFailed(operation: operation()) }
     }
 
     /// Calls `body` with `text` as a NUL-terminated `xmlChar` string.
