@@ -22,14 +22,7 @@ enum KMLDescription {
             out.append(contentsOf: "</p>\n".utf8)
         }
         out.append(contentsOf: "<table>\n".utf8)
-        for (label, value) in rows(for: feature) {
-            // The labels are this file's own plain words: only the values need escaping.
-            out.append(contentsOf: "<tr><th>".utf8)
-            out.append(contentsOf: label.utf8)
-            out.append(contentsOf: "</th><td>".utf8)
-            TextEscaping.appendHTML(value, to: &out)
-            out.append(contentsOf: "</td></tr>\n".utf8)
-        }
+        appendRows(for: feature, to: &out)
         out.append(contentsOf: "</table>\n".utf8)
         let title = feature.docTitle.isEmpty ? feature.docId : feature.docTitle
         if !feature.url.isEmpty {
@@ -46,11 +39,16 @@ enum KMLDescription {
         return out
     }
 
-    /// The labelled facts of `feature`, unknown ones left out.
-    static func rows(for feature: MapFeature) -> [(String, String)] {
-        var rows: [(String, String)] = []
+    /// Appends a table row per labelled fact of `feature`, unknown ones left out.
+    private static func appendRows(for feature: MapFeature, to out: inout [UInt8]) {
         func add(_ label: String, _ value: String?) {
-            if let value, !value.isEmpty { rows.append((label, value)) }
+            guard let value, !value.isEmpty else { return }
+            // The labels are this file's own plain words: only the values need escaping.
+            out.append(contentsOf: "<tr><th>".utf8)
+            out.append(contentsOf: label.utf8)
+            out.append(contentsOf: "</th><td>".utf8)
+            TextEscaping.appendHTML(value, to: &out)
+            out.append(contentsOf: "</td></tr>\n".utf8)
         }
         let place = feature.name.isEmpty ? "unresolved" : feature.name + (feature.kind.isEmpty ? "" : " (\(feature.kind))")
         add("Place", place)
@@ -77,7 +75,6 @@ enum KMLDescription {
             : feature.docTitle + (feature.docId.isEmpty ? "" : " (\(feature.docId))"))
         add("Document date", feature.docDate)
         add("URL", feature.url)
-        return rows
     }
 
     private static func timePrecisionLabel(_ code: Int) -> String {

@@ -87,25 +87,37 @@ final class XMLDocumentWriter {
 
     /// Writes the UTF-8 text `bytes` as one or more CDATA sections, splitting wherever it
     /// contains `]]>` (see ``cdataSections(_:)``).
+    ///
+    /// Each section is written as libxml2's `xmlTextWriterWriteCDATA` writes it (start, raw
+    /// content, end), but with its length given, so the text needs no terminating NUL.
     func cdata(utf8 bytes: [UInt8]) throws {
         let writer = try handle()
-        var text = bytes.withUnsafeBufferPointer(TextEscaping.isXMLSafeByByteScan(utf8:))
+        let text = bytes.withUnsafeBufferPointer(TextEscaping.isXMLSafeByByteScan(utf8:))
             ? bytes : Array(TextEscaping.xmlSafe(String(decoding: bytes, as: UTF8.self)).utf8)
-        let cuts = text.withUnsafeBufferPointer(Self.cdataCuts(in:))
-        text.append(0)
-        // Each section is passed in place: the byte at its end is NUL for the call.
-        try text.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
+        try text.withUnsafeBufferPointer { buffer in
             var start = 0
-            for end in cuts + [buffer.count - 1] {
-                let saved = buffer[end]
-                buffer[end] = 0
-                let result = xmlTextWriterWriteCDATA(writer, base + start)
-                buffer[end] = saved
-                try check(result, "WriteCDATA")
+            for end in Self.cdataCuts(in: buffer) + [buffer.count] {
+                try check(xmlTextWriterStartCDATA(writer), "StartCDATA")
+                try writeRaw(UnsafeBufferPointer(rebasing: buffer[start..<end]), to: writer)
+                try check(xmlTextWriterEndCDATA(writer), "EndCDATA")
                 start = end
             }
         }
+    }
+
+    /// Writes `bytes` unescaped in the writer's current state.
+    ///
+    /// An empty write still goes through libxml2, which updates its state as for any content.
+    private func writeRaw(_ bytes: UnsafeBufferPointer<UInt8>, to writer: xmlTextWriterPtr) throws {
+        guard let length = Int32(exactly: bytes.count) else {
+            throw ExportError.xmlWriterFailed(operation: "WriteRawLen")
+        }
+        let result = if let base = bytes.baseAddress {
+            xmlTextWriterWriteRawLen(writer, base, length)
+        } else {
+            Self.withXMLChars("") { xmlTextWriterWriteRawLen(writer, $0, 0) }
+        }
+        try check(result, "WriteRawLen")
     }
 
     /// Closes the innermost open element.
@@ -170,10 +182,13 @@ final class XMLDocumentWriter {
     /// `>` is ASCII, so every cut lies on a character boundary.
     static func cdataCuts(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var cuts: [Int] = []
-        var closingBrackets = 0
-        for (offset, byte) in bytes.enumerated() {
-            if byte == UInt8(ascii: ">") && closingBrackets >= 2 { cuts.append(offset) }
-            closingBrackets = byte == UInt8(ascii: "]") ? closingBrackets + 1 : 0
+        var offset = 2
+        while offset < bytes.count {
+            if bytes[offset] == UInt8(ascii: ">") && bytes[offset - 1] == UInt8(ascii: "]")
+                && bytes[offset - 2] == UInt8(ascii: "]") {
+                cuts.append(offset)
+            }
+            offset += 1
         }
         return cuts
     }
