@@ -81,7 +81,14 @@ enum TextEscaping {
     /// Whether a UTF-8 byte can only belong to a character XML 1.0 allows.
     @inline(__always)
     private static func isPlainXMLByte(_ byte: UInt8) -> Bool {
-        byte >= 0x20 ? byte != 0xEF : (byte == 0x09 || byte == 0x0A || byte == 0x0D)
+        byte < 0x40 ? forbiddenXMLControls >> UInt64(byte) & 1 == 0 : byte != 0xEF
+    }
+
+    /// The bytes below 0x40 that are XML-forbidden controls, as a bit set: every control but
+    /// tab, line feed and carriage return.
+    @inline(__always)
+    private static var forbiddenXMLControls: UInt64 {
+        0xFFFF_FFFF & ~(1 << 0x09 | 1 << 0x0A | 1 << 0x0D)
     }
 
     /// Whether the UTF-8 `bytes` contain no character XML 1.0 forbids, judged by bytes alone.
@@ -115,12 +122,14 @@ enum TextEscaping {
     /// Whether a UTF-8 byte can be copied into HTML text as it is, whatever surrounds it.
     @inline(__always)
     private static func isPlainHTMLByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"):
-            return false
-        default:
-            return isPlainXMLByte(byte)
-        }
+        byte < 0x40 ? htmlSpecialLowBytes >> UInt64(byte) & 1 == 0 : byte != 0xEF
+    }
+
+    /// The bytes below 0x40 that HTML text cannot carry as they are, as a bit set: the
+    /// XML-forbidden controls and `" & ' < >`.
+    @inline(__always)
+    private static var htmlSpecialLowBytes: UInt64 {
+        forbiddenXMLControls | 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
     }
 
     /// The HTML escaping of `text`, one scalar at a time.
