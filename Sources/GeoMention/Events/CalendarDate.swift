@@ -32,20 +32,31 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
     ///
     /// Returns `nil` for anything else, including a bare year or month.
     public init?(iso: String) {
-        let scalars = Array(iso.trimmingCharacters(in: .whitespaces).unicodeScalars.prefix(11))
-        guard scalars.count >= 10, scalars[4] == "-", scalars[7] == "-",
-              scalars.count == 10 || !("0"..."9").contains(scalars[10])
+        // Only the first 11 characters matter; the 10 of the date are ASCII when it is one,
+        // so its bytes are its characters.
+        let bytes = Array(Self.trimmed(iso).utf8.prefix(11))
+        func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              bytes.count == 10 || !isDigit(bytes[10])
         else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
-            for scalar in scalars[range] {
-                guard let digit = Int(String(scalar)), ("0"..."9").contains(scalar) else { return nil }
-                value = value * 10 + digit
+            for byte in bytes[range] {
+                guard isDigit(byte) else { return nil }
+                value = value * 10 + Int(byte - 0x30)
             }
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// `text` without leading and trailing white space (`CharacterSet.whitespaces`).
+    private static func trimmed(_ text: String) -> String {
+        // Text that starts and ends with a visible ASCII character has nothing to trim.
+        func isVisibleASCII(_ byte: UInt8?) -> Bool { byte.map { (0x21...0x7E).contains($0) } ?? false }
+        if isVisibleASCII(text.utf8.first) && isVisibleASCII(text.utf8.last) { return text }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 
     /// `YYYY-MM-DD`.

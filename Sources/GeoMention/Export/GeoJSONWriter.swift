@@ -75,11 +75,12 @@ public struct GeoJSONWriter: Sendable {
             featureCount += 1
         }
 
-        /// Appends features already formatted by ``GeoJSONWriter/featuresText(_:)`` (on
-        /// another thread, say): `count` features in `text`.
-        func add(formatted text: String, count: Int) throws {
+        /// Appends features already formatted by ``GeoJSONWriter/featuresUTF8(_:)`` (on
+        /// another thread, say): `count` features in the UTF-8 `bytes`.
+        func add(formatted bytes: [UInt8], count: Int) throws {
             guard count > 0 else { return }
-            try sink.write(GeoJSONWriter.separator(before: featureCount) + text)
+            try sink.write(GeoJSONWriter.separator(before: featureCount))
+            try bytes.withUnsafeBytes { try sink.write($0) }
             featureCount += count
         }
 
@@ -91,10 +92,16 @@ public struct GeoJSONWriter: Sendable {
         }
     }
 
-    /// The `Feature` objects of `features`, one per line, without the line break before the
-    /// first: a run of the collection that ``Stream/add(formatted:count:)`` takes whole.
-    static func featuresText(_ features: [MapFeature]) -> String {
-        features.map(featureText).joined(separator: Self.separator(before: 1))
+    /// The UTF-8 bytes of the `Feature` objects of `features`, one per line, without the line
+    /// break before the first: a run of the collection that ``Stream/add(formatted:count:)``
+    /// takes whole.
+    static func featuresUTF8(_ features: [MapFeature]) -> [UInt8] {
+        var out = [UInt8]()
+        for (index, feature) in features.enumerated() {
+            if index > 0 { out.append(contentsOf: separator(before: index).utf8) }
+            appendFeature(feature, to: &out)
+        }
+        return out
     }
 
     /// The text before the first feature.
@@ -114,36 +121,49 @@ public struct GeoJSONWriter: Sendable {
 
     /// One `Feature` object.
     static func featureText(_ feature: MapFeature) -> String {
-        var out = "{\"type\":\"Feature\",\"id\":\(TextEscaping.jsonString(feature.id)),\"geometry\":"
-        out += geometryText(feature)
-        out += ",\"properties\":{"
-        for (index, field) in MapFeature.fields.enumerated() {
-            if index > 0 { out += "," }
-            out += Self.propertyKeys[index]
-            out += Self.jsonValue(field.value(feature))
-        }
-        out += "}}"
-        return out
+        var out = [UInt8]()
+        appendFeature(feature, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The quoted property names of ``MapFeature/fields`` with their colons, escaped once.
-    private static let propertyKeys = MapFeature.fields.map { TextEscaping.jsonString($0.name) + ":" }
+    /// Appends the UTF-8 bytes of ``featureText(_:)``.
+    static func appendFeature(_ feature: MapFeature, to out: inout [UInt8]) {
+        out.append(contentsOf: #"{"type":"Feature","id":"#.utf8)
+        TextEscaping.appendJSONString(feature.id, to: &out)
+        out.append(contentsOf: #","geometry":"#.utf8)
+        appendGeometry(feature, to: &out)
+        out.append(contentsOf: #","properties":{"#.utf8)
+        for (index, field) in MapFeature.fields.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: Self.propertyKeys[index])
+            Self.appendJSONValue(field.value(feature), to: &out)
+        }
+        out.append(contentsOf: "}}".utf8)
+    }
 
-    private static func geometryText(_ feature: MapFeature) -> String {
+    /// The UTF-8 bytes of the quoted property names of ``MapFeature/fields`` with their
+    /// colons, escaped once.
+    private static let propertyKeys = MapFeature.fields.map { Array((TextEscaping.jsonString($0.name) + ":").utf8) }
+
+    private static func appendGeometry(_ feature: MapFeature, to out: inout [UInt8]) {
         guard let position = feature.coordinate,
               let lon = NumberText.fixed(position.longitude),
               let lat = NumberText.fixed(position.latitude)
-        else { return "null" }
-        return "{\"type\":\"Point\",\"coordinates\":[\(lon),\(lat)]}"
+        else { return out.append(contentsOf: "null".utf8) }
+        out.append(contentsOf: #"{"type":"Point","coordinates":["#.utf8)
+        out.append(contentsOf: lon.utf8)
+        out.append(UInt8(ascii: ","))
+        out.append(contentsOf: lat.utf8)
+        out.append(contentsOf: "]}".utf8)
     }
 
-    /// A property value as JSON; non-finite reals become `null`.
-    static func jsonValue(_ value: ExportValue) -> String {
+    /// Appends a property value as JSON; non-finite reals become `null`.
+    static func appendJSONValue(_ value: ExportValue, to out: inout [UInt8]) {
         switch value {
-        case .text(let text): return TextEscaping.jsonString(text)
-        case .integer(let number): return String(number)
-        case .real(let number): return NumberText.compact(number) ?? "null"
-        case .null: return "null"
+        case .text(let text): TextEscaping.appendJSONString(text, to: &out)
+        case .integer(let number): NumberText.appendInteger(number, to: &out)
+        case .real(let number): if !NumberText.appendCompact(number, to: &out) { out.append(contentsOf: "null".utf8) }
+        case .null: out.append(contentsOf: "null".utf8)
         }
     }
 }

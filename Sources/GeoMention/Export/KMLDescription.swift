@@ -9,38 +9,46 @@
 enum KMLDescription {
     /// The HTML snippet for `feature`.
     static func html(for feature: MapFeature) -> String {
-        var out = ""
+        String(decoding: utf8HTML(for: feature), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of ``html(for:)``.
+    static func utf8HTML(for feature: MapFeature) -> [UInt8] {
+        var out = [UInt8]()
         out.reserveCapacity(2 * feature.context.utf8.count + 1024)
         if !feature.context.isEmpty {
-            out += "<p>"
-            out += highlightedContext(feature)
-            out += "</p>\n"
+            out.append(contentsOf: "<p>".utf8)
+            appendHighlightedContext(feature, to: &out)
+            out.append(contentsOf: "</p>\n".utf8)
         }
-        out += "<table>\n"
-        for (label, value) in rows(for: feature) {
-            // The labels are this file's own plain words: only the values need escaping.
-            out += "<tr><th>"
-            out += label
-            out += "</th><td>"
-            out += TextEscaping.html(value)
-            out += "</td></tr>\n"
-        }
-        out += "</table>\n"
+        out.append(contentsOf: "<table>\n".utf8)
+        appendRows(for: feature, to: &out)
+        out.append(contentsOf: "</table>\n".utf8)
         let title = feature.docTitle.isEmpty ? feature.docId : feature.docTitle
         if !feature.url.isEmpty {
-            out += "<p>Source: <a href=\"" + TextEscaping.html(feature.url) + "\">"
-                + TextEscaping.html(title.isEmpty ? feature.url : title) + "</a></p>"
+            out.append(contentsOf: "<p>Source: <a href=\"".utf8)
+            TextEscaping.appendHTML(feature.url, to: &out)
+            out.append(contentsOf: "\">".utf8)
+            TextEscaping.appendHTML(title.isEmpty ? feature.url : title, to: &out)
+            out.append(contentsOf: "</a></p>".utf8)
         } else if !title.isEmpty {
-            out += "<p>Source: " + TextEscaping.html(title) + "</p>"
+            out.append(contentsOf: "<p>Source: ".utf8)
+            TextEscaping.appendHTML(title, to: &out)
+            out.append(contentsOf: "</p>".utf8)
         }
         return out
     }
 
-    /// The labelled facts of `feature`, unknown ones left out.
-    static func rows(for feature: MapFeature) -> [(String, String)] {
-        var rows: [(String, String)] = []
+    /// Appends a table row per labelled fact of `feature`, unknown ones left out.
+    private static func appendRows(for feature: MapFeature, to out: inout [UInt8]) {
         func add(_ label: String, _ value: String?) {
-            if let value, !value.isEmpty { rows.append((label, value)) }
+            guard let value, !value.isEmpty else { return }
+            // The labels are this file's own plain words: only the values need escaping.
+            out.append(contentsOf: "<tr><th>".utf8)
+            out.append(contentsOf: label.utf8)
+            out.append(contentsOf: "</th><td>".utf8)
+            TextEscaping.appendHTML(value, to: &out)
+            out.append(contentsOf: "</td></tr>\n".utf8)
         }
         let place = feature.name.isEmpty ? "unresolved" : feature.name + (feature.kind.isEmpty ? "" : " (\(feature.kind))")
         add("Place", place)
@@ -67,7 +75,6 @@ enum KMLDescription {
             : feature.docTitle + (feature.docId.isEmpty ? "" : " (\(feature.docId))"))
         add("Document date", feature.docDate)
         add("URL", feature.url)
-        return rows
     }
 
     private static func timePrecisionLabel(_ code: Int) -> String {
@@ -89,18 +96,20 @@ enum KMLDescription {
         }
     }
 
-    /// The escaped context with the highlighted scalar range wrapped in `<b>`.
+    /// Appends the escaped context with the highlighted scalar range wrapped in `<b>`.
     ///
     /// A highlight outside the context is ignored rather than trusted.
-    static func highlightedContext(_ feature: MapFeature) -> String {
+    private static func appendHighlightedContext(_ feature: MapFeature, to out: inout [UInt8]) {
         let scalars = feature.context.unicodeScalars
         guard let range = feature.highlight, range.lowerBound >= 0, !range.isEmpty,
               let lower = scalars.index(scalars.startIndex, offsetBy: range.lowerBound, limitedBy: scalars.endIndex),
               let upper = scalars.index(lower, offsetBy: range.count, limitedBy: scalars.endIndex)
-        else { return TextEscaping.html(feature.context) }
-        func piece(_ slice: Substring.UnicodeScalarView) -> String {
-            TextEscaping.html(String(Substring(slice)))
-        }
-        return piece(scalars[..<lower]) + "<b>" + piece(scalars[lower..<upper]) + "</b>" + piece(scalars[upper...])
+        else { return TextEscaping.appendHTML(feature.context, to: &out) }
+        // Cut through the scalar view: a highlight may start or end inside a grapheme cluster.
+        TextEscaping.appendHTML(Substring(scalars[..<lower]), to: &out)
+        out.append(contentsOf: "<b>".utf8)
+        TextEscaping.appendHTML(Substring(scalars[lower..<upper]), to: &out)
+        out.append(contentsOf: "</b>".utf8)
+        TextEscaping.appendHTML(Substring(scalars[upper...]), to: &out)
     }
 }

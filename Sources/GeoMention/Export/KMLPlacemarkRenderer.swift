@@ -47,7 +47,7 @@ final class KMLPlacemarkRenderer {
         try xml.startElement("Placemark")
         try xml.element("name", feature.name.isEmpty ? feature.mention : feature.name)
         try xml.startElement("description")
-        try xml.cdata(KMLDescription.html(for: feature))
+        try xml.cdata(utf8: KMLDescription.utf8HTML(for: feature))
         try xml.endElement()
         if let date = feature.eventDate, KMLWriter.isSchemaDate(date) {
             try xml.startElement("TimeStamp")

@@ -111,16 +111,19 @@ public struct KMLWriter: Sendable {
 
     /// Whether `text` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, the forms KML `when` accepts here.
     static func isSchemaDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4 else { return false }
-        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
-            return false
+        // ASCII digits and hyphens only, so the check works on the UTF-8 bytes.
+        let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4,
+              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { (0x30...0x39).contains($0) } })
+        else { return false }
+        func number(_ digits: Substring.UTF8View) -> Int {
+            digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
         }
         if parts.count >= 2 {
-            guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return false }
+            guard parts[1].count == 2, (1...12).contains(number(parts[1])) else { return false }
         }
         if parts.count == 3 {
-            guard parts[2].count == 2, let day = Int(parts[2]), (1...31).contains(day) else { return false }
+            guard parts[2].count == 2, (1...31).contains(number(parts[2])) else { return false }
         }
         return true
     }

@@ -60,6 +60,7 @@ enum TextEscaping {
     /// Forbidden are the controls below U+0020 other than tab, line feed and carriage return,
     /// and U+FFFE and U+FFFF. One scalar replaces one scalar, so scalar offsets stay valid.
     static func xmlSafe(_ text: String) -> String {
+        guard !isXMLSafeByByteScan(text) else { return text }
         guard text.unicodeScalars.contains(where: isForbiddenInXML) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -68,20 +69,81 @@ enum TextEscaping {
         return String(out)
     }
 
+    /// Whether a byte scan alone proves `text` free of characters XML 1.0 forbids.
+    ///
+    /// `false` only means the scalars must be looked at: text whose storage is not contiguous,
+    /// or that contains a control byte or 0xEF, the lead byte of U+FFFE and U+FFFF (and of
+    /// every other scalar from U+F000 on).
+    private static func isXMLSafeByByteScan<S: StringProtocol>(_ text: S) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isPlainXMLByte) } ?? false
+    }
+
+    /// Whether a UTF-8 byte can only belong to a character XML 1.0 allows.
+    @inline(__always)
+    private static func isPlainXMLByte(_ byte: UInt8) -> Bool {
+        byte < 0x40 ? forbiddenXMLControls >> UInt64(byte) & 1 == 0 : byte != 0xEF
+    }
+
+    /// The bytes below 0x40 that are XML-forbidden controls, as a bit set: every control but
+    /// tab, line feed and carriage return.
+    @inline(__always)
+    private static var forbiddenXMLControls: UInt64 {
+        0xFFFF_FFFF & ~(1 << 0x09 | 1 << 0x0A | 1 << 0x0D)
+    }
+
+    /// Whether the UTF-8 `bytes` contain no character XML 1.0 forbids, judged by bytes alone.
+    ///
+    /// Like ``isXMLSafeByByteScan(_:)``, `false` means undecided, not unsafe.
+    static func isXMLSafeByByteScan(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy(isPlainXMLByte)
+    }
+
     /// `text` escaped for HTML element content and attribute values (`& < > " '`), XML-safe.
     static func html(_ text: String) -> String {
-        var out = ""
-        for scalar in xmlSafe(text).unicodeScalars {
+        var out = [UInt8]()
+        appendHTML(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 bytes of `text` escaped as by ``html(_:)``.
+    ///
+    /// Escaping works scalar by scalar, so escaping the pieces of a text one after another
+    /// gives the bytes of escaping the whole.
+    static func appendHTML<S: StringProtocol>(_ text: S, to out: inout [UInt8]) {
+        // Most text needs no escaping: a byte scan decides, and the bytes are copied whole.
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy(isPlainHTMLByte) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        } ?? false
+        if !copied { appendHTMLScalars(of: text, to: &out) }
+    }
+
+    /// Whether a UTF-8 byte can be copied into HTML text as it is, whatever surrounds it.
+    @inline(__always)
+    private static func isPlainHTMLByte(_ byte: UInt8) -> Bool {
+        byte < 0x40 ? htmlSpecialLowBytes >> UInt64(byte) & 1 == 0 : byte != 0xEF
+    }
+
+    /// The bytes below 0x40 that HTML text cannot carry as they are, as a bit set: the
+    /// XML-forbidden controls and `" & ' < >`.
+    @inline(__always)
+    private static var htmlSpecialLowBytes: UInt64 {
+        forbiddenXMLControls | 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+    }
+
+    /// The HTML escaping of `text`, one scalar at a time.
+    private static func appendHTMLScalars<S: StringProtocol>(of text: S, to out: inout [UInt8]) {
+        for scalar in text.unicodeScalars {
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
+            case "&": out.append(contentsOf: "&amp;".utf8)
+            case "<": out.append(contentsOf: "&lt;".utf8)
+            case ">": out.append(contentsOf: "&gt;".utf8)
+            case "\"": out.append(contentsOf: "&quot;".utf8)
+            case "'": out.append(contentsOf: "&#39;".utf8)
+            default: out.append(contentsOf: UTF8.encode(isForbiddenInXML(scalar) ? "\u{FFFD}" : scalar)!)
             }
         }
-        return out
     }
 
     /// A CSV field quoted per RFC 4180 when it contains a comma, quote, CR or LF.

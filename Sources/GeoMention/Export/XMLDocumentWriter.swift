@@ -82,10 +82,42 @@ final class XMLDocumentWriter {
 
     /// Writes `text` as one or more CDATA sections, splitting wherever it contains `]]>`.
     func cdata(_ text: String) throws {
+        try cdata(utf8: Array(text.utf8))
+    }
+
+    /// Writes the UTF-8 text `bytes` as one or more CDATA sections, splitting wherever it
+    /// contains `]]>` (see ``cdataSections(_:)``).
+    ///
+    /// Each section is written as libxml2's `xmlTextWriterWriteCDATA` writes it (start, raw
+    /// content, end), but with its length given, so the text needs no terminating NUL.
+    func cdata(utf8 bytes: [UInt8]) throws {
         let writer = try handle()
-        for section in Self.cdataSections(TextEscaping.xmlSafe(text)) {
-            try check(Self.withXMLChars(section) { xmlTextWriterWriteCDATA(writer, $0) }, "WriteCDATA")
+        let text = bytes.withUnsafeBufferPointer(TextEscaping.isXMLSafeByByteScan(utf8:))
+            ? bytes : Array(TextEscaping.xmlSafe(String(decoding: bytes, as: UTF8.self)).utf8)
+        try text.withUnsafeBufferPointer { buffer in
+            var start = 0
+            for end in Self.cdataCuts(in: buffer) + [buffer.count] {
+                try check(xmlTextWriterStartCDATA(writer), "StartCDATA")
+                try writeRaw(UnsafeBufferPointer(rebasing: buffer[start..<end]), to: writer)
+                try check(xmlTextWriterEndCDATA(writer), "EndCDATA")
+                start = end
+            }
         }
+    }
+
+    /// Writes `bytes` unescaped in the writer's current state.
+    ///
+    /// An empty write still goes through libxml2, which updates its state as for any content.
+    private func writeRaw(_ bytes: UnsafeBufferPointer<UInt8>, to writer: xmlTextWriterPtr) throws {
+        guard let length = Int32(exactly: bytes.count) else {
+            throw ExportError.xmlWriterFailed(operation: "WriteRawLen")
+        }
+        let result = if let base = bytes.baseAddress {
+            xmlTextWriterWriteRawLen(writer, base, length)
+        } else {
+            Self.withXMLChars("") { xmlTextWriterWriteRawLen(writer, $0, 0) }
+        }
+        try check(result, "WriteRawLen")
     }
 
     /// Closes the innermost open element.
@@ -135,23 +167,30 @@ final class XMLDocumentWriter {
     ///
     /// Each `]]>` is cut between `]]` and `>`, the standard way to carry it in CDATA.
     static func cdataSections(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
         var sections: [String] = []
-        let utf8 = text.utf8
-        var sectionStart = utf8.startIndex
-        var closingBrackets = 0
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == UInt8(ascii: ">") && closingBrackets >= 2 {
-                // `>` is ASCII, so its index is a character boundary.
-                sections.append(String(text[sectionStart..<index]))
-                sectionStart = index
-            }
-            closingBrackets = byte == UInt8(ascii: "]") ? closingBrackets + 1 : 0
-            utf8.formIndex(after: &index)
+        var start = 0
+        for end in bytes.withUnsafeBufferPointer(cdataCuts(in:)) + [bytes.count] {
+            sections.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            start = end
         }
-        sections.append(sectionStart == utf8.startIndex ? text : String(text[sectionStart...]))
         return sections
+    }
+
+    /// The offsets of the `>` of every `]]>` in the UTF-8 `bytes`: where CDATA sections end.
+    ///
+    /// `>` is ASCII, so every cut lies on a character boundary.
+    static func cdataCuts(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var cuts: [Int] = []
+        var offset = 2
+        while offset < bytes.count {
+            if bytes[offset] == UInt8(ascii: ">") && bytes[offset - 1] == UInt8(ascii: "]")
+                && bytes[offset - 2] == UInt8(ascii: "]") {
+                cuts.append(offset)
+            }
+            offset += 1
+        }
+        return cuts
     }
 
     private func handle() throws -> xmlTextWriterPtr {
@@ -159,8 +198,9 @@ final class XMLDocumentWriter {
         return writer
     }
 
-    private func check(_ result: Int32, _ operation: String) throws {
-        if result < 0 { throw ExportError.xmlWriterFailed(operation: operation) }
+    /// Throws when libxml2 reports failure; `operation` names the call, built only then.
+    private func check(_ result: Int32, _ operation: @autoclosure () -> String) throws {
+        if result < 0 { throw ExportError.xmlWriterFailed(operation: operation()) }
     }
 
     /// Calls `body` with `text` as a NUL-terminated `xmlChar` string.

@@ -150,8 +150,8 @@ public struct MapLayerWriter: Sendable {
     public struct RenderedDocument: Sendable {
         /// The features, for the counts and the SVG map.
         public let features: [MapFeature]
-        /// Their GeoJSON `Feature` objects, one per line.
-        let geojson: String
+        /// The UTF-8 bytes of their GeoJSON `Feature` objects, one per line.
+        let geojson: [UInt8]
         /// Their KML placemarks, `nil` for features without coordinates.
         let placemarks: [Data?]
         /// Why formatting failed, if it did; the stream throws it when the document is added.
@@ -160,7 +160,7 @@ public struct MapLayerWriter: Sendable {
         /// Formats `features`.
         public init(_ features: [MapFeature]) {
             self.features = features
-            geojson = GeoJSONWriter.featuresText(features)
+            geojson = GeoJSONWriter.featuresUTF8(features)
             do {
                 let renderer = try KMLPlacemarkRenderer()
                 placemarks = try features.map(renderer.placemark(for:))
