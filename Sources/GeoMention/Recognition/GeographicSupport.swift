@@ -12,7 +12,8 @@ struct GeographicSupport {
     /// A sure name's town or second-level unit.
     private struct Town {
         let key: Int
-        let point: (latitude: Double, longitude: Double)
+        /// Prepared once, as every doubtful candidate nearby is measured against it.
+        let point: GreatCircle.Point
     }
 
     private let index: GazetteerIndex
@@ -35,6 +36,8 @@ struct GeographicSupport {
     /// The latitudes searched for such points: a wider window, so that rounding in the search
     /// never skips a point that the exact test would accept.
     private static let searchWindow = 1.0
+    /// The most towns ``isNearOtherTown(_:key:)`` counts through rather than searches.
+    private static let countedTowns = 32
 
     init(mentions: [Mention], keys: MentionKeys, index: GazetteerIndex) {
         self.index = index
@@ -45,7 +48,7 @@ struct GeographicSupport {
         ownCountries.reserveCapacity(mentions.count)
         admin1s.reserveCapacity(mentions.count)
         ownAdmin1s.reserveCapacity(mentions.count)
-        var towns: [Town] = []
+        var towns: [(key: Int, point: (latitude: Double, longitude: Double))] = []
         var anchorCount = 0
         for position in mentions.indices {
             let candidates = mentions[position].candidates
@@ -70,7 +73,7 @@ struct GeographicSupport {
             if kind == .city || kind == .admin2 {
                 let point = index.coordinate(of: top.place)
                 // A point without a finite latitude is never near anything.
-                if point.latitude.isFinite { towns.append(Town(key: key, point: point)) }
+                if point.latitude.isFinite { towns.append((key, point)) }
             }
         }
         self.anchorCount = anchorCount
@@ -91,42 +94,63 @@ struct GeographicSupport {
         // A name that is nowhere sure adds nothing of its own.
         let hasOwn = anchorsPerKey[key] > 0
         var bestAdmin1 = 0, bestCountry = 0
-        var near = 0.0
+        // With no towns, nothing is near.
+        let mayBeNear = !towns.isEmpty
+        var isNear = false
+        // A name's places crowd into few countries and regions, often one after another: a value
+        // equal to the previous candidate's gives the same count and is not looked up again.
+        var previousCountry: UInt16 = 0, previousAdmin1 = -1
         for candidate in candidates.prefix(Self.candidateLimit) {
-            if candidate.country != 0 {
+            if candidate.country != 0 && candidate.country != previousCountry {
+                previousCountry = candidate.country
                 let own = hasOwn ? ownCountryCounts.count(of: Self.pair(key, Int(candidate.country))) : 0
                 bestCountry = max(bestCountry, countryCounts.count(of: UInt64(candidate.country)) - own)
             }
-            if candidate.kind != .admin1 && candidate.admin1 >= 0 {
+            if candidate.kind != .admin1 && candidate.admin1 >= 0 && candidate.admin1 != previousAdmin1 {
+                previousAdmin1 = candidate.admin1
                 let own = hasOwn ? ownAdmin1Counts.count(of: Self.pair(key, candidate.admin1)) : 0
                 bestAdmin1 = max(bestAdmin1, admin1Counts.count(of: UInt64(candidate.admin1)) - own)
             }
-            if near == 0 && isNearOtherTown(candidate.point, key: key) { near = 1 }
+            if mayBeNear && !isNear && isNearOtherTown(candidate.point, key: key) { isNear = true }
+            // Once every figure is as high as it can go, later candidates change nothing.
+            if (isNear || !mayBeNear) && bestCountry >= countryCounts.largest && bestAdmin1 >= admin1Counts.largest {
+                break
+            }
         }
-        return (log2(1 + Double(bestAdmin1)), log2(1 + Double(bestCountry)), near)
+        return (log2(1 + Double(bestAdmin1)), log2(1 + Double(bestCountry)), isNear ? 1 : 0)
     }
 
     /// Whether a town of a name other than `key` lies within 100 km of `point`.
     private func isNearOtherTown(_ point: (latitude: Double, longitude: Double), key: Int) -> Bool {
-        // The towns are ordered by latitude: visit only those inside the search window.
-        var low = 0, high = towns.count
-        while low < high {
-            let middle = (low + high) / 2
-            if towns[middle].point.latitude <= point.latitude - Self.searchWindow { low = middle + 1 } else { high = middle }
+        // The towns are ordered by latitude: visit only those inside the search window, which
+        // begins after the towns at or below its floor. A document has few towns, so they are
+        // counted without a branch rather than searched.
+        let floor = point.latitude - Self.searchWindow
+        var low = 0
+        if towns.count <= Self.countedTowns {
+            for town in towns { low &+= Tally.one(if: town.point.latitude <= floor) }
+        } else {
+            var high = towns.count
+            while low < high {
+                let middle = (low &+ high) &>> 1
+                if towns[middle].point.latitude <= floor { low = middle &+ 1 } else { high = middle }
+            }
         }
+        var prepared: GreatCircle.Point?
         for position in low..<towns.count {
             let town = towns[position]
             if town.point.latitude >= point.latitude + Self.searchWindow { break }
-            if town.key != key && abs(town.point.latitude - point.latitude) < Self.latitudeWindow
-                && GreatCircle.distance(point, town.point) < 100 {
-                return true
+            if town.key != key && abs(town.point.latitude - point.latitude) < Self.latitudeWindow {
+                let here = prepared ?? GreatCircle.Point(latitude: point.latitude, longitude: point.longitude)
+                prepared = here
+                if GreatCircle.distance(here, town.point) < 100 { return true }
             }
         }
         return false
     }
 
     /// `towns` with repeats of the same name and point dropped, ordered by latitude.
-    private static func distinctByLatitude(_ towns: [Town]) -> [Town] {
+    private static func distinctByLatitude(_ towns: [(key: Int, point: (latitude: Double, longitude: Double))]) -> [Town] {
         let sorted = towns.sorted {
             ($0.point.latitude, $0.key, $0.point.longitude.bitPattern) < ($1.point.latitude, $1.key, $1.point.longitude.bitPattern)
         }
@@ -138,7 +162,8 @@ struct GeographicSupport {
                last.point.longitude.bitPattern == town.point.longitude.bitPattern {
                 continue
             }
-            distinct.append(town)
+            distinct.append(Town(key: town.key, point: GreatCircle.Point(latitude: town.point.latitude,
+                                                                         longitude: town.point.longitude)))
         }
         return distinct
     }
@@ -149,11 +174,12 @@ struct GeographicSupport {
     }
 }
 
-/// How often each value occurs in a list: the distinct values in order with their counts,
-/// looked up by binary search.
+/// How often each value occurs in a list: the distinct values in order with their counts.
 private struct Tally {
     private var values: [UInt64] = []
     private var counts: [Int] = []
+    /// The highest count, 0 when the list is empty.
+    private(set) var largest = 0
 
     init(_ list: consuming [UInt64]) {
         list.sort()
@@ -167,19 +193,37 @@ private struct Tally {
                 counts.append(1)
             }
         }
+        largest = counts.max() ?? 0
     }
 
     /// How often `value` occurs.
     func count(of value: UInt64) -> Int {
-        guard !values.isEmpty else { return 0 }
-        // Narrow down to the last value not above `value`. The loop runs the same number of
-        // times whatever the values, and the choice in it needs no branch.
-        var base = 0, length = values.count
-        while length > 1 {
-            let half = length / 2
-            base = values[base + half] <= value ? base + half : base
-            length -= half
+        values.withUnsafeBufferPointer { values in
+            // Where `value` stands among the values, found by counting the smaller ones when there
+            // are few (a document usually has a dozen): a count needs no branch to mispredict,
+            // where each step of a binary search is a coin toss for the processor.
+            var position = 0
+            if values.count <= Self.countedSize {
+                for candidate in values { position &+= Self.one(if: candidate < value) }
+            } else {
+                var low = 0, high = values.count
+                while low < high {
+                    let middle = (low &+ high) &>> 1
+                    if values[middle] < value { low = middle &+ 1 } else { high = middle }
+                }
+                position = low
+            }
+            return position < values.count && values[position] == value ? counts[position] : 0
         }
-        return values[base] == value ? counts[base] : 0
+    }
+
+    /// The most values ``count(of:)`` counts through rather than searches.
+    private static let countedSize = 32
+
+    /// 1 when `condition` holds, else 0, as a number rather than a choice: a sum of these compiles
+    /// to arithmetic where `condition ? 1 : 0` may become a branch.
+    @inline(__always)
+    static func one(if condition: Bool) -> Int {
+        Int(unsafeBitCast(condition, to: UInt8.self))
     }
 }

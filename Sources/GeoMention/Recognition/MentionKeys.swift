@@ -10,19 +10,26 @@ struct MentionKeys {
     let count: Int
 
     init(_ mentions: [Mention]) {
-        self.init(keys: mentions.lazy.map(\.key), count: mentions.count)
+        // Each key is read in place: going through a copy of its mention would copy (and
+        // release) the candidate list and texts too.
+        self.init(count: mentions.count) { mentions[$0].key }
     }
 
-    /// Numbers `keys`, of which there are about `count`.
-    init(keys: some Sequence<String>, count: Int) {
+    /// Numbers `keys`.
+    init(keys: [String]) {
+        self.init(count: keys.count) { keys[$0] }
+    }
+
+    /// Numbers the `count` keys that `key` gives by position.
+    private init(count: Int, key: (Int) -> String) {
         var numbers: [String: Int] = [:]
         numbers.reserveCapacity(count)
         var ids: [Int] = []
         ids.reserveCapacity(count)
-        for key in keys {
+        for position in 0..<count {
             let next = numbers.count
-            let id = numbers[key, default: next]
-            if id == next { numbers[key] = next }
+            let id = numbers[key(position), default: next]
+            if id == next { numbers[key(position)] = next }
             ids.append(id)
         }
         self.ids = ids

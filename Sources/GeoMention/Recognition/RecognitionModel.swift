@@ -62,7 +62,7 @@ public struct RecognitionModel: Hashable, Sendable {
     /// Probabilities for a document's mentions: `keys` are the mentions' normalised names,
     /// `vectors` their features, `fixed` a probability to use instead of the model (demonyms).
     public func probabilities(keys: [String], vectors: [[Double]], fixed: [Double?]) -> [Double] {
-        let numbered = MentionKeys(keys: keys, count: keys.count)
+        let numbered = MentionKeys(keys: keys)
         return probabilities(keyIDs: numbered.ids, keyCount: numbered.count, logits: vectors.map(firstStageLogit), fixed: fixed)
     }
 

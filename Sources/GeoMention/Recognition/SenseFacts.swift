@@ -27,6 +27,8 @@ struct SenseFacts {
     private let index: GazetteerIndex
     private let geography: GeographicSupport
     private var senses: [Sense] = []
+    /// The facts of the candidates of the sense being worked out; its storage serves every sense.
+    private var candidateFacts: [CandidateFacts] = []
     /// Per name number: its latest sense, or -1.
     private var latestSense: [Int]
 
@@ -46,9 +48,12 @@ struct SenseFacts {
             known = sense.earlier
         }
         // The candidates' places are read from the index once, for both facts.
-        let candidates = mention.candidates.prefix(Self.candidateLimit).map { CandidateFacts($0, index: index) }
-        let support = geography.support(key: key, candidates: candidates)
-        let kind = likelyKind(candidates, unitWordAfter: unitWordAfter) ?? index.kind(of: mention.candidates[0].place)
+        candidateFacts.removeAll(keepingCapacity: true)
+        for candidate in mention.candidates.prefix(Self.candidateLimit) {
+            candidateFacts.append(CandidateFacts(candidate, index: index))
+        }
+        let support = geography.support(key: key, candidates: candidateFacts)
+        let kind = likelyKind(candidateFacts, unitWordAfter: unitWordAfter) ?? index.kind(of: mention.candidates[0].place)
         let facts = Facts(kind: kind, support: (support.0, support.1, support.2))
         senses.append(Sense(candidates: mention.candidates, unitWordAfter: unitWordAfter, facts: facts,
                             earlier: latestSense[key]))
