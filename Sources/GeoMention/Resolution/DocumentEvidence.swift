@@ -43,7 +43,7 @@ struct DocumentEvidence {
 
     init() {}
 
-    init(names: EvidenceNames, facts: [[CandidateFacts]], choice: [(Int, Double)], weights: ResolverWeights) {
+    init(names: EvidenceNames, candidates: DocumentCandidates, choice: [(Int, Double)], weights: ResolverWeights) {
         closeDistance = weights.closeDistance
         // Comfortably above the haversine of the close distance, so rounding never matters.
         let farHaversine = GreatCircle.haversine(ofDistance: closeDistance) * 1.01
@@ -58,7 +58,7 @@ struct DocumentEvidence {
             let (chosen, confidence) = choice[position]
             guard chosen >= 0 else { continue }
             let name = nameOfMention[position]
-            let fact = facts[position][chosen]
+            let fact = candidates[position, chosen]
             let weight = Self.weight(of: fact) * max(0.2, confidence)
             if fact.country != 0 {
                 sums.add(weight, to: Sum.country.key(Int(fact.country)))
@@ -122,8 +122,13 @@ struct DocumentEvidence {
 
     /// The country with the most weight, or 0.
     var dominantCountry: UInt16 {
-        let countries = sums.entries.filter { $0.key >> 60 == Sum.country.rawValue }
-        let top = countries.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+        // The heaviest, and of equal weights the least key: the same whatever the table's order.
+        var top: (key: Int, value: Double)?
+        sums.forEach { key, value in
+            guard key >> 60 == Sum.country.rawValue else { return }
+            if let known = top, !(known.value < value || (known.value == value && known.key > key)) { return }
+            top = (key, value)
+        }
         return top.map { UInt16(truncatingIfNeeded: $0.key) } ?? 0
     }
 
