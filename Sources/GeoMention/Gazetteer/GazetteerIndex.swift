@@ -153,6 +153,8 @@ public final class GazetteerIndex: @unchecked Sendable {
     }
 
     private static func string(_ base: UnsafeRawPointer, _ poolOffset: Int, _ offset: Int, _ length: Int) -> String {
+        // Many fields are empty (a town's countries, a place's second-level unit).
+        guard length > 0 else { return "" }
         let start = base.advanced(by: poolOffset + offset).assumingMemoryBound(to: UInt8.self)
         return String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
     }
@@ -250,7 +252,6 @@ public final class GazetteerIndex: @unchecked Sendable {
         let geonameid = Int(base.littleEndian(Int32.self, at: at))
         let (latitude, longitude) = coordinate(of: index)
         let feature = Int(base.load(fromByteOffset: at + IndexLayout.PlaceField.feature, as: UInt8.self))
-        let countries = Self.stringField(base, stringsOffset, at + IndexLayout.PlaceField.countries)
         return Place(
             index: index,
             id: Self.stringField(base, stringsOffset, at + IndexLayout.PlaceField.id),
@@ -264,8 +265,19 @@ public final class GazetteerIndex: @unchecked Sendable {
             population: population(of: index),
             featureCode: feature < featureCodes.count ? featureCodes[feature] : "",
             radiusKm: Int(base.littleEndian(UInt16.self, at: at + IndexLayout.PlaceField.radius)),
-            countries: countries.split(separator: " ").map(String.init),
+            countries: countryCodes(at: at + IndexLayout.PlaceField.countries),
             nameCount: Int(base.littleEndian(UInt16.self, at: at + IndexLayout.PlaceField.nameCount)))
+    }
+
+    /// The codes of the space-separated list in the string field at `fieldOffset`, each decoded
+    /// from its own bytes.
+    private func countryCodes(at fieldOffset: Int) -> [String] {
+        let offset = Int(base.littleEndian(UInt32.self, at: fieldOffset))
+        let length = Int(base.littleEndian(UInt32.self, at: fieldOffset + 4))
+        guard length > 0 else { return [] }
+        let bytes = UnsafeBufferPointer(start: base.advanced(by: stringsOffset + offset).assumingMemoryBound(to: UInt8.self),
+                                        count: length)
+        return bytes.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
     }
 
     // MARK: Names

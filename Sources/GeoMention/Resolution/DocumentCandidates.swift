@@ -15,12 +15,14 @@ struct DocumentCandidates {
         starts.reserveCapacity(mentions.count + 1)
         // One mention's candidates at a time, in a buffer kept for the next.
         var candidates: [CandidateFacts] = []
-        for mention in mentions {
+        // By position, so that no mention is copied.
+        for position in mentions.indices {
             candidates.removeAll(keepingCapacity: true)
-            for candidate in mention.candidates.prefix(maximumCandidates) {
+            for candidate in mentions[position].candidates.prefix(maximumCandidates) {
                 candidates.append(CandidateFacts(candidate, index: index))
             }
-            PlaceResolver.appendReadings(of: candidates, unitWordAfter: mention.cues.contains(.unitWordAfter), to: &facts)
+            PlaceResolver.appendReadings(of: candidates, unitWordAfter: mentions[position].cues.contains(.unitWordAfter),
+                                         to: &facts)
             starts.append(facts.count)
         }
     }
