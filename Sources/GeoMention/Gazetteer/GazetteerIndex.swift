@@ -23,8 +23,10 @@ public final class GazetteerIndex: @unchecked Sendable {
     private let stringsOffset: Int
     private let stringBytes: Int
     private let featureCodes: [String]
-    /// Per feature byte: ``SeatFlag`` bits, so that capitals and seats are told without strings.
-    private let seatFlags: [UInt8]
+    /// One bit per feature byte: capitals (PPLC), and seats (PPLC or PPLA). Held inline, so that
+    /// they are told without strings and without touching an array.
+    private let capitalFeatures: FeatureBits
+    private let seatFeatures: FeatureBits
     private let wordsOffset: Int
     private let wordSlotCount: Int
     /// Countries by ISO alpha-2 code.
@@ -114,10 +116,13 @@ public final class GazetteerIndex: @unchecked Sendable {
             codes.append(Self.string(base, stringsOffset, u32(offset), u32(offset + 4)))
         }
         featureCodes = codes
-        seatFlags = (0..<256).map { feature in
-            let code = feature < codes.count ? codes[feature] : ""
-            return (code == "PPLC" ? SeatFlag.capital : 0) | (code == "PPLC" || code == "PPLA" ? SeatFlag.seat : 0)
+        var capitals = FeatureBits(), seats = FeatureBits()
+        for (feature, code) in codes.prefix(256).enumerated() {
+            if code == "PPLC" { capitals.insert(UInt8(feature)) }
+            if code == "PPLC" || code == "PPLA" { seats.insert(UInt8(feature)) }
         }
+        capitalFeatures = capitals
+        seatFeatures = seats
         var countries: [String: CountryRecord] = [:]
         let countriesOffset = u64(IndexLayout.Header.countriesOffset)
         for index in 0..<u32(IndexLayout.Header.countryCount) {
@@ -210,18 +215,26 @@ public final class GazetteerIndex: @unchecked Sendable {
         return feature < featureCodes.count ? featureCodes[feature] : ""
     }
 
-    /// Bits of ``seatFlags``.
-    private enum SeatFlag {
-        static let capital: UInt8 = 1
-        static let seat: UInt8 = 2
+    /// A set of feature bytes, one bit each.
+    private struct FeatureBits {
+        private var words = SIMD4<UInt64>()
+
+        mutating func insert(_ feature: UInt8) {
+            words[Int(feature >> 6)] |= 1 << UInt64(feature & 63)
+        }
+
+        @inline(__always)
+        func contains(_ feature: UInt8) -> Bool {
+            words[Int(feature >> 6)] >> UInt64(feature & 63) & 1 != 0
+        }
     }
 
     /// Whether place `index` is a capital or the seat of a first-level unit (feature code PPLC or
     /// PPLA), and whether it is a country's capital (PPLC).
     @inline(__always)
     func seatStatus(of index: Int) -> (isSeat: Bool, isCapital: Bool) {
-        let flags = seatFlags[Int(base.load(fromByteOffset: record(index) + IndexLayout.PlaceField.feature, as: UInt8.self))]
-        return (flags & SeatFlag.seat != 0, flags & SeatFlag.capital != 0)
+        let feature = base.load(fromByteOffset: record(index) + IndexLayout.PlaceField.feature, as: UInt8.self)
+        return (seatFeatures.contains(feature), capitalFeatures.contains(feature))
     }
 
     /// The English display name of place `index`, without copying the rest.

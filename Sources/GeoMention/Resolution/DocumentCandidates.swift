@@ -11,10 +11,17 @@ struct DocumentCandidates {
     /// Every mention's readings (``PlaceResolver/readings(_:unitWordAfter:)``) of at most
     /// `maximumCandidates` candidates.
     init(_ mentions: [Mention], index: GazetteerIndex, maximumCandidates: Int) {
-        facts.reserveCapacity(mentions.reduce(0) { $0 + min($1.candidates.count, maximumCandidates) })
+        var total = 0, most = 0
+        for position in mentions.indices {
+            let count = min(mentions[position].candidates.count, maximumCandidates)
+            total += count
+            most = max(most, count)
+        }
+        facts.reserveCapacity(total)
         starts.reserveCapacity(mentions.count + 1)
         // One mention's candidates at a time, in a buffer kept for the next.
         var candidates: [CandidateFacts] = []
+        candidates.reserveCapacity(most)
         // By position, so that no mention is copied.
         for position in mentions.indices {
             candidates.removeAll(keepingCapacity: true)
