@@ -53,9 +53,12 @@ struct DocumentEvidence {
         nameOfMention = names.ofMention
         ownTotal = Array(repeating: 0, count: names.count)
         precondition(names.count < 1 << 28, "name numbers fit the keys of the sums")
+        // Sized for the usual document, where a name has one sense, in a handful of countries.
         sums = IntKeyedTable(capacity: 3 * names.count)
+        countrySums = IntKeyedTable(capacity: 8)
+        points.reserveCapacity(names.count)
         /// The point of each name and place, by ``pointKey(name:place:)``.
-        var pointOf = IntKeyedTable<Int>()
+        var pointOf = IntKeyedTable<Int>(capacity: names.count)
         for position in choice.indices {
             let (chosen, confidence) = choice[position]
             guard chosen >= 0 else { continue }
