@@ -23,8 +23,10 @@ public final class GazetteerIndex: @unchecked Sendable {
     private let stringsOffset: Int
     private let stringBytes: Int
     private let featureCodes: [String]
-    /// Per feature byte: ``SeatFlag`` bits, so that capitals and seats are told without strings.
-    private let seatFlags: [UInt8]
+    /// One bit per feature byte: capitals (PPLC), and seats (PPLC or PPLA). Held inline, so that
+    /// they are told without strings and without touching an array.
+    private let capitalFeatures: FeatureBits
+    private let seatFeatures: FeatureBits
     private let wordsOffset: Int
     private let wordSlotCount: Int
     /// Countries by ISO alpha-2 code.
@@ -114,10 +116,13 @@ public final class GazetteerIndex: @unchecked Sendable {
             codes.append(Self.string(base, stringsOffset, u32(offset), u32(offset + 4)))
         }
         featureCodes = codes
-        seatFlags = (0..<256).map { feature in
-            let code = feature < codes.count ? codes[feature] : ""
-            return (code == "PPLC" ? SeatFlag.capital : 0) | (code == "PPLC" || code == "PPLA" ? SeatFlag.seat : 0)
+        var capitals = FeatureBits(), seats = FeatureBits()
+        for (feature, code) in codes.prefix(256).enumerated() {
+            if code == "PPLC" { capitals.insert(UInt8(feature)) }
+            if code == "PPLC" || code == "PPLA" { seats.insert(UInt8(feature)) }
         }
+        capitalFeatures = capitals
+        seatFeatures = seats
         var countries: [String: CountryRecord] = [:]
         let countriesOffset = u64(IndexLayout.Header.countriesOffset)
         for index in 0..<u32(IndexLayout.Header.countryCount) {
@@ -153,6 +158,8 @@ public final class GazetteerIndex: @unchecked Sendable {
     }
 
     private static func string(_ base: UnsafeRawPointer, _ poolOffset: Int, _ offset: Int, _ length: Int) -> String {
+        // Many fields are empty (a town's countries, a place's second-level unit).
+        guard length > 0 else { return "" }
         let start = base.advanced(by: poolOffset + offset).assumingMemoryBound(to: UInt8.self)
         return String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
     }
@@ -208,18 +215,26 @@ public final class GazetteerIndex: @unchecked Sendable {
         return feature < featureCodes.count ? featureCodes[feature] : ""
     }
 
-    /// Bits of ``seatFlags``.
-    private enum SeatFlag {
-        static let capital: UInt8 = 1
-        static let seat: UInt8 = 2
+    /// A set of feature bytes, one bit each.
+    private struct FeatureBits {
+        private var words = SIMD4<UInt64>()
+
+        mutating func insert(_ feature: UInt8) {
+            words[Int(feature >> 6)] |= 1 << UInt64(feature & 63)
+        }
+
+        @inline(__always)
+        func contains(_ feature: UInt8) -> Bool {
+            words[Int(feature >> 6)] >> UInt64(feature & 63) & 1 != 0
+        }
     }
 
     /// Whether place `index` is a capital or the seat of a first-level unit (feature code PPLC or
     /// PPLA), and whether it is a country's capital (PPLC).
     @inline(__always)
     func seatStatus(of index: Int) -> (isSeat: Bool, isCapital: Bool) {
-        let flags = seatFlags[Int(base.load(fromByteOffset: record(index) + IndexLayout.PlaceField.feature, as: UInt8.self))]
-        return (flags & SeatFlag.seat != 0, flags & SeatFlag.capital != 0)
+        let feature = base.load(fromByteOffset: record(index) + IndexLayout.PlaceField.feature, as: UInt8.self)
+        return (seatFeatures.contains(feature), capitalFeatures.contains(feature))
     }
 
     /// The English display name of place `index`, without copying the rest.
@@ -250,7 +265,6 @@ public final class GazetteerIndex: @unchecked Sendable {
         let geonameid = Int(base.littleEndian(Int32.self, at: at))
         let (latitude, longitude) = coordinate(of: index)
         let feature = Int(base.load(fromByteOffset: at + IndexLayout.PlaceField.feature, as: UInt8.self))
-        let countries = Self.stringField(base, stringsOffset, at + IndexLayout.PlaceField.countries)
         return Place(
             index: index,
             id: Self.stringField(base, stringsOffset, at + IndexLayout.PlaceField.id),
@@ -264,8 +278,19 @@ public final class GazetteerIndex: @unchecked Sendable {
             population: population(of: index),
             featureCode: feature < featureCodes.count ? featureCodes[feature] : "",
             radiusKm: Int(base.littleEndian(UInt16.self, at: at + IndexLayout.PlaceField.radius)),
-            countries: countries.split(separator: " ").map(String.init),
+            countries: countryCodes(at: at + IndexLayout.PlaceField.countries),
             nameCount: Int(base.littleEndian(UInt16.self, at: at + IndexLayout.PlaceField.nameCount)))
+    }
+
+    /// The codes of the space-separated list in the string field at `fieldOffset`, each decoded
+    /// from its own bytes.
+    private func countryCodes(at fieldOffset: Int) -> [String] {
+        let offset = Int(base.littleEndian(UInt32.self, at: fieldOffset))
+        let length = Int(base.littleEndian(UInt32.self, at: fieldOffset + 4))
+        guard length > 0 else { return [] }
+        let bytes = UnsafeBufferPointer(start: base.advanced(by: stringsOffset + offset).assumingMemoryBound(to: UInt8.self),
+                                        count: length)
+        return bytes.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
     }
 
     // MARK: Names

@@ -15,7 +15,7 @@ struct CandidateFacts {
     /// A country's capital.
     let isCapital: Bool
 
-    init(_ candidate: MentionCandidate, index: GazetteerIndex) {
+    init(_ candidate: MentionCandidate, index: borrowing GazetteerIndex) {
         place = candidate.place
         kind = index.kind(of: candidate.place)
         country = index.countryKey(of: candidate.place)

@@ -6,8 +6,10 @@ import Foundation
 /// A name is never its own evidence: every figure asked for a mention leaves out what all the
 /// mentions of the same name contribute.
 struct DocumentEvidence {
-    /// Weights by country key and by first-level unit place, in all and per name, keyed by
-    /// ``Sum/key(name:_:)``.
+    /// Weights by country key, in all.
+    private var countrySums = IntKeyedTable<Double>()
+    /// Weights by first-level unit place in all, and by country key and unit place per name, keyed
+    /// by ``Sum/key(name:_:)``.
     private var sums = IntKeyedTable<Double>()
     private var totalCountry = 0.0
     /// Per name (by ``EvidenceNames`` number): what its mentions contribute to all countries.
@@ -33,7 +35,7 @@ struct DocumentEvidence {
 
     /// What a weight in ``sums`` is summed over.
     private enum Sum: Int {
-        case country, admin1, nameCountry, nameAdmin1
+        case admin1, nameCountry, nameAdmin1
 
         /// Its key: the sum's kind (top bits), the name's number for a name's own share (0 for
         /// the document's total; below 2^28) and the country key or unit place (below 2^32).
@@ -43,7 +45,7 @@ struct DocumentEvidence {
 
     init() {}
 
-    init(names: EvidenceNames, facts: [[CandidateFacts]], choice: [(Int, Double)], weights: ResolverWeights) {
+    init(names: EvidenceNames, candidates: DocumentCandidates, choice: [(Int, Double)], weights: ResolverWeights) {
         closeDistance = weights.closeDistance
         // Comfortably above the haversine of the close distance, so rounding never matters.
         let farHaversine = GreatCircle.haversine(ofDistance: closeDistance) * 1.01
@@ -51,17 +53,20 @@ struct DocumentEvidence {
         nameOfMention = names.ofMention
         ownTotal = Array(repeating: 0, count: names.count)
         precondition(names.count < 1 << 28, "name numbers fit the keys of the sums")
-        sums = IntKeyedTable(capacity: 4 * names.ofMention.count)
+        // Sized for the usual document, where a name has one sense, in a handful of countries.
+        sums = IntKeyedTable(capacity: 3 * names.count)
+        countrySums = IntKeyedTable(capacity: 8)
+        points.reserveCapacity(names.count)
         /// The point of each name and place, by ``pointKey(name:place:)``.
-        var pointOf = IntKeyedTable<Int>()
+        var pointOf = IntKeyedTable<Int>(capacity: names.count)
         for position in choice.indices {
             let (chosen, confidence) = choice[position]
             guard chosen >= 0 else { continue }
             let name = nameOfMention[position]
-            let fact = facts[position][chosen]
+            let fact = candidates[position, chosen]
             let weight = Self.weight(of: fact) * max(0.2, confidence)
             if fact.country != 0 {
-                sums.add(weight, to: Sum.country.key(Int(fact.country)))
+                countrySums.add(weight, to: Int(fact.country))
                 sums.add(weight, to: Sum.nameCountry.key(name: name, Int(fact.country)))
                 totalCountry += weight
                 ownTotal[name] += weight
@@ -108,7 +113,7 @@ struct DocumentEvidence {
 
     /// The weight of `country` among the places chosen for the other names of the document.
     func countryWeight(_ country: UInt16, excluding position: Int) -> Double {
-        guard country != 0, let total = sums[Sum.country.key(Int(country))] else { return 0 }
+        guard country != 0, let total = countrySums[Int(country)] else { return 0 }
         let own = position < nameOfMention.count
             ? sums[Sum.nameCountry.key(name: nameOfMention[position], Int(country))] ?? 0 : 0
         return max(0, total - own)
@@ -122,8 +127,12 @@ struct DocumentEvidence {
 
     /// The country with the most weight, or 0.
     var dominantCountry: UInt16 {
-        let countries = sums.entries.filter { $0.key >> 60 == Sum.country.rawValue }
-        let top = countries.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
+        // The heaviest, and of equal weights the least key: the same whatever the table's order.
+        var top: (key: Int, value: Double)?
+        countrySums.forEach { key, value in
+            if let known = top, !(known.value < value || (known.value == value && known.key > key)) { return }
+            top = (key, value)
+        }
         return top.map { UInt16(truncatingIfNeeded: $0.key) } ?? 0
     }
 

@@ -68,10 +68,10 @@ struct IntKeyedTable<Value> {
         }
     }
 
-    /// Every key with its value, in no particular order.
-    var entries: [(key: Int, value: Value)] {
-        stride(from: 0, to: slots.count, by: 2).compactMap { slot in
-            slots[slot] >= 0 ? (key: slots[slot], value: values[slots[slot + 1]]) : nil
+    /// Calls `body` with every key and its value, in no particular order.
+    func forEach(_ body: (_ key: Int, _ value: Value) -> Void) {
+        for slot in stride(from: 0, to: slots.count, by: 2) where slots[slot] >= 0 {
+            body(slots[slot], values[slots[slot + 1]])
         }
     }
 

@@ -31,86 +31,78 @@ struct PlaceResolver {
 
     func resolve(_ mentions: [Mention], explanation: UnsafeMutablePointer<Explanation>?) -> [ResolvedMention] {
         guard !mentions.isEmpty else { return [] }
-        var facts = mentions.map { mention in
-            Self.readings(mention.candidates.prefix(weights.maximumCandidates).map { CandidateFacts($0, index: index) },
-                          unitWordAfter: mention.cues.contains(.unitWordAfter))
+        var candidates = DocumentCandidates(mentions, index: index, maximumCandidates: weights.maximumCandidates)
+        let qualified = candidates.narrowToQualifiers(of: mentions)
+        let facts = candidates.facts
+        let topPriors = mentions.indices.map { position in
+            candidates.range(of: position).lazy.map { facts[$0].prior }.max() ?? 0
         }
-        // An explicit qualifier leaves only the candidates it contains ("Paris, Texas").
-        var qualified = [Bool](repeating: false, count: mentions.count)
-        for position in mentions.indices {
-            let matches = qualifierMatches(mentions, facts, at: position)
-            if !matches.isEmpty {
-                facts[position] = matches.sorted().map { facts[position][$0] }
-                qualified[position] = true
-            }
-        }
-        let topPriors = facts.map { $0.map(\.prior).max() ?? 0 }
         let names = EvidenceNames(mentions)
-        let pools = Self.poolIDs(names, facts)
+        let pools = Self.poolIDs(names, candidates)
         let isDateline = mentions.map { $0.cues.contains(.dateline) }
-        // Where each mention's candidates start in the scores of a round, and where the last end.
-        var starts = [0]
-        starts.reserveCapacity(facts.count + 1)
-        for candidates in facts { starts.append(starts[starts.count - 1] + candidates.count) }
-        var choice = mentions.indices.map { position -> (Int, Double) in
-            let scores = facts[position].indices.map { candidate in
-                let fact = facts[position][candidate]
-                return fact.prior - (fact.isPrimaryName || fact.form != .name ? 0 : weights.alternateName)
-            }
-            return Self.best(scores)
+        // The first round chooses by prominence alone.
+        let priors = facts.map { fact in
+            fact.prior - (fact.isPrimaryName || fact.form != .name ? 0 : weights.alternateName)
+        }
+        var choice = priors.withUnsafeBufferPointer { priors in
+            mentions.indices.map { Self.best(UnsafeBufferPointer(rebasing: priors[candidates.range(of: $0)])) }
         }
         var context = ResolverFeatures.Context(evidence: DocumentEvidence(), datelineCountry: 0, datelineAdmin1: -1,
                                                dominantCountry: 0)
         for round in 0..<weights.rounds {
-            context = makeContext(mentions: mentions, names: names, facts: facts, choice: choice)
+            context = makeContext(mentions: mentions, names: names, candidates: candidates, choice: choice)
             let keep = round == weights.rounds - 1 && explanation != nil
-            let (scores, vectors) = score(facts, isDateline: isDateline, topPriors: topPriors, context: context,
+            let (scores, vectors) = score(candidates, isDateline: isDateline, topPriors: topPriors, context: context,
                                           keepingVectors: keep)
             if keep, let explanation {
-                explanation.pointee = Explanation(places: facts.map { $0.map(\.place) }, vectors: vectors)
+                explanation.pointee = Explanation(
+                    places: mentions.indices.map { candidates.range(of: $0).map { facts[$0].place } }, vectors: vectors)
             }
-            choice = pooledChoice(pools: pools, scores: scores, starts: starts, qualified: qualified)
+            choice = pooledChoice(pools: pools, scores: scores, starts: candidates.starts, qualified: qualified)
         }
         // One name, one sense: most places are chosen by several mentions, and copied out once.
         var places = IntKeyedTable<Place>(capacity: mentions.count)
+        let reasons = ResolutionReason(index: index)
         return mentions.indices.map { position in
             let (chosen, confidence) = choice[position]
             guard chosen >= 0 else {
                 return ResolvedMention(mention: mentions[position], place: nil, form: .name, confidence: 0,
                                        reason: "not in the gazetteer")
             }
-            let fact = facts[position][chosen]
+            let fact = candidates[position, chosen]
             let place = places[fact.place] ?? index.place(at: fact.place)
             _ = places.insertIfAbsent(place, for: fact.place)
             return ResolvedMention(
                 mention: mentions[position], place: place, form: fact.form,
                 confidence: (confidence * 1000).rounded() / 1000,
-                reason: ResolutionReason(index: index).text(for: fact, mention: mentions[position], position: position,
-                                                            qualifier: mentions[position].qualifier.map { mentions[$0].text },
-                                                            qualified: qualified[position],
-                                                            candidates: facts[position].count, context: context))
+                reason: reasons.text(for: fact, mention: mentions[position], position: position,
+                                     qualifier: mentions[position].qualifier.map { mentions[$0].text },
+                                     qualified: qualified[position],
+                                     candidates: candidates.range(of: position).count, context: context))
         }
     }
 
-    /// The model's score of every candidate of every mention, end to end in mention order, and
+    /// The model's score of every candidate of every mention, end to end as in `candidates`, and
     /// with `keepingVectors` their feature vectors.
-    private func score(_ facts: [[CandidateFacts]], isDateline: [Bool], topPriors: [Double],
+    private func score(_ candidates: DocumentCandidates, isDateline: [Bool], topPriors: [Double],
                        context: ResolverFeatures.Context, keepingVectors: Bool) -> (scores: [Double], vectors: [[[Double]]]) {
         var vectors: [[[Double]]] = []
         var scores: [Double] = []
-        scores.reserveCapacity(facts.reduce(0) { $0 + $1.count })
+        scores.reserveCapacity(candidates.facts.count)
         var buffer = [Double](repeating: 0, count: ResolverFeatures.count)
         var logs = ResolverFeatures.EvidenceLogs()
         buffer.withUnsafeMutableBufferPointer { buffer in
-            for position in facts.indices {
-                var kept: [[Double]] = []
-                for fact in facts[position] {
-                    ResolverFeatures.fill(buffer, fact, isDateline: isDateline[position], position: position,
-                                          topPrior: topPriors[position], context: context, logs: &logs)
-                    if keepingVectors { kept.append(Array(buffer)) }
-                    scores.append(model.score(UnsafeBufferPointer(buffer)))
+            candidates.facts.withUnsafeBufferPointer { facts in
+                for position in 0..<candidates.mentionCount {
+                    var kept: [[Double]] = []
+                    for fact in facts[candidates.range(of: position)] {
+                        ResolverFeatures.fill(buffer, fact, isDateline: isDateline[position], position: position,
+                                              topPrior: topPriors[position], context: context, logs: &logs)
+                        if keepingVectors { kept.append(Array(buffer)) }
+                        scores.append(model.score(UnsafeBufferPointer(buffer)))
+                    }
+                    if keepingVectors { vectors.append(kept) }
                 }
-                if keepingVectors { vectors.append(kept) }
             }
         }
         return (scores, vectors)
@@ -128,6 +120,7 @@ struct PlaceResolver {
             // Each pool's sums, end to end. Mentions share a pool only when they have as many
             // candidates, so the sums line up.
             var pooled: [Double] = []
+            pooled.reserveCapacity(scores.count)
             var pooledRange = [Range<Int>?](repeating: nil, count: poolCount)
             for position in pools.indices where !qualified[position] {
                 let pool = pools[position], own = scoresOf(position)
@@ -156,15 +149,15 @@ struct PlaceResolver {
         }
     }
 
-    private func makeContext(mentions: [Mention], names: EvidenceNames, facts: [[CandidateFacts]],
+    private func makeContext(mentions: [Mention], names: EvidenceNames, candidates: DocumentCandidates,
                              choice: [(Int, Double)]) -> ResolverFeatures.Context {
-        let evidence = DocumentEvidence(names: names, facts: facts, choice: choice, weights: weights)
+        let evidence = DocumentEvidence(names: names, candidates: candidates, choice: choice, weights: weights)
         var datelineCountry: UInt16 = 0
         var datelineAdmin1 = -1
         if let dateline = mentions.indices.first(where: { mentions[$0].cues.contains(.dateline) }), choice[dateline].0 >= 0 {
-            var fact = facts[dateline][choice[dateline].0]
+            var fact = candidates[dateline, choice[dateline].0]
             if let qualifier = mentions[dateline].qualifier, choice[qualifier].0 >= 0, fact.kind == .country {
-                fact = facts[qualifier][choice[qualifier].0]
+                fact = candidates[qualifier, choice[qualifier].0]
             }
             datelineCountry = fact.country
             datelineAdmin1 = fact.kind == .country ? -1 : fact.admin1
@@ -178,36 +171,57 @@ struct PlaceResolver {
     /// Without one, a first-level unit named like its own seat gives way to the seat: "Mykolaiv"
     /// and "Istanbul" name the cities, "Mykolaiv Oblast" (another name) the unit.
     static func readings(_ facts: [CandidateFacts], unitWordAfter: Bool) -> [CandidateFacts] {
-        if unitWordAfter {
-            let units = facts.filter { $0.kind == .admin1 || $0.kind == .admin2 }
-            return units.isEmpty ? facts : units
+        let rule = ReadingRule(facts, unitWordAfter: unitWordAfter)
+        return rule == .all ? facts : facts.filter { rule.keeps($0, among: facts) }
+    }
+
+    /// Appends the ``readings(_:unitWordAfter:)`` of `facts` to `readings`.
+    static func appendReadings(of facts: [CandidateFacts], unitWordAfter: Bool, to readings: inout [CandidateFacts]) {
+        let rule = ReadingRule(facts, unitWordAfter: unitWordAfter)
+        if rule == .all {
+            readings.append(contentsOf: facts)
+        } else {
+            for fact in facts where rule.keeps(fact, among: facts) { readings.append(fact) }
         }
-        guard facts.contains(where: \.isSeat) else { return facts }
-        let seatUnits = facts.lazy.filter(\.isSeat).map(\.admin1)
-        return facts.filter { !($0.kind == .admin1 && seatUnits.contains($0.place)) }
+    }
+
+    /// Which of a mention's candidates ``readings(_:unitWordAfter:)`` keeps.
+    private enum ReadingRule {
+        case all
+        /// Only the administrative units.
+        case units
+        /// All but the first-level units that have their seat among the candidates.
+        case seatsOverUnits
+
+        init(_ facts: [CandidateFacts], unitWordAfter: Bool) {
+            if unitWordAfter {
+                self = facts.contains(where: Self.isUnit) ? .units : .all
+            } else {
+                self = facts.contains(where: \.isSeat) ? .seatsOverUnits : .all
+            }
+        }
+
+        private static func isUnit(_ fact: CandidateFacts) -> Bool { fact.kind == .admin1 || fact.kind == .admin2 }
+
+        func keeps(_ fact: CandidateFacts, among facts: [CandidateFacts]) -> Bool {
+            switch self {
+            case .all: true
+            case .units: Self.isUnit(fact)
+            case .seatsOverUnits: !(fact.kind == .admin1 && facts.contains { $0.isSeat && $0.admin1 == fact.place })
+            }
+        }
     }
 
     /// Mentions whose name and number of candidates are the same share one sense: each mention's
     /// pool, numbered in order of first appearance.
-    private static func poolIDs(_ names: EvidenceNames, _ facts: [[CandidateFacts]]) -> [Int] {
-        var ids = IntKeyedTable<Int>(capacity: facts.count)
-        return facts.indices.map { position in
+    private static func poolIDs(_ names: EvidenceNames, _ candidates: DocumentCandidates) -> [Int] {
+        var ids = IntKeyedTable<Int>(capacity: candidates.mentionCount)
+        return (0..<candidates.mentionCount).map { position in
             // Fewer than 2^32 candidates, so the name's number and the count share one key.
-            let key = names.ofMention[position] << 32 | facts[position].count
+            let key = names.ofMention[position] << 32 | candidates.range(of: position).count
             let next = ids.count
             return ids.insertIfAbsent(next, for: key) ?? next
         }
-    }
-
-    /// Candidates of mention `position` that its qualifier contains.
-    private func qualifierMatches(_ mentions: [Mention], _ facts: [[CandidateFacts]], at position: Int) -> Set<Int> {
-        guard let qualifier = mentions[position].qualifier else { return [] }
-        var matches = Set<Int>()
-        for (candidate, fact) in facts[position].enumerated()
-        where facts[qualifier].contains(where: { fact.isWithin($0) }) {
-            matches.insert(candidate)
-        }
-        return matches
     }
 
     /// The index of the highest score and the share of belief it holds.

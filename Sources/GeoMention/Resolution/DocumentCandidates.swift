@@ -1,0 +1,83 @@
+/// The candidates the resolver weighs for each mention of a document, end to end in one array:
+/// one allocation for the document rather than one or two per mention.
+///
+/// Mention `position`'s candidates are `facts[range(of: position)]`, in the order of
+/// ``Mention/candidates``; the scores of a round are laid out the same way.
+struct DocumentCandidates {
+    private(set) var facts: [CandidateFacts] = []
+    /// Where each mention's candidates start in ``facts``, and where the last end.
+    private(set) var starts: [Int] = [0]
+
+    /// Every mention's readings (``PlaceResolver/readings(_:unitWordAfter:)``) of at most
+    /// `maximumCandidates` candidates.
+    init(_ mentions: [Mention], index: GazetteerIndex, maximumCandidates: Int) {
+        var total = 0, most = 0
+        for position in mentions.indices {
+            let count = min(mentions[position].candidates.count, maximumCandidates)
+            total += count
+            most = max(most, count)
+        }
+        facts.reserveCapacity(total)
+        starts.reserveCapacity(mentions.count + 1)
+        // One mention's candidates at a time, in a buffer kept for the next.
+        var candidates: [CandidateFacts] = []
+        candidates.reserveCapacity(most)
+        // By position, so that no mention is copied.
+        for position in mentions.indices {
+            candidates.removeAll(keepingCapacity: true)
+            for candidate in mentions[position].candidates.prefix(maximumCandidates) {
+                candidates.append(CandidateFacts(candidate, index: index))
+            }
+            PlaceResolver.appendReadings(of: candidates, unitWordAfter: mentions[position].cues.contains(.unitWordAfter),
+                                         to: &facts)
+            starts.append(facts.count)
+        }
+    }
+
+    var mentionCount: Int { starts.count - 1 }
+
+    /// Where mention `position`'s candidates lie in ``facts``.
+    @inline(__always)
+    func range(of position: Int) -> Range<Int> { starts[position]..<starts[position + 1] }
+
+    /// Candidate `candidate` of mention `position`.
+    @inline(__always)
+    subscript(position: Int, candidate: Int) -> CandidateFacts { facts[starts[position] + candidate] }
+
+    /// An explicit qualifier leaves only the candidates it contains ("Paris, Texas"): each
+    /// mention in turn keeps the candidates that lie within one of its qualifier's (as narrowed so
+    /// far), unless none does.
+    /// - Returns: per mention, whether its qualifier narrowed it.
+    mutating func narrowToQualifiers(of mentions: [Mention]) -> [Bool] {
+        var qualified = [Bool](repeating: false, count: mentions.count)
+        guard mentions.contains(where: { $0.qualifier != nil }) else { return qualified }
+        // Compacted in place, mention by mention: a mention's candidates only ever move towards
+        // the front, and never over those of a later mention before they are read, so a
+        // qualifier before the mention is read narrowed and one after it as it was.
+        var write = 0, readStart = 0
+        for position in mentions.indices {
+            // starts[position] is already the compacted start; starts[position + 1] is still the
+            // old end, as are the bounds of every later mention.
+            let range = readStart..<starts[position + 1]
+            let qualifier = mentions[position].qualifier
+            // A mention named as its own qualifier is read from a copy, as its candidates move.
+            let own = qualifier == position ? Array(facts[range]) : nil
+            func isMatch(_ index: Int) -> Bool {
+                let fact = facts[index]
+                if let own { return own.contains { fact.isWithin($0) } }
+                guard let qualifier else { return false }
+                return self.range(of: qualifier).contains { fact.isWithin(facts[$0]) }
+            }
+            let narrows = qualifier != nil && range.contains(where: isMatch)
+            for index in range where !narrows || isMatch(index) {
+                facts[write] = facts[index]
+                write += 1
+            }
+            readStart = range.upperBound
+            starts[position + 1] = write
+            qualified[position] = narrows
+        }
+        facts.removeLast(facts.count - write)
+        return qualified
+    }
+}
