@@ -18,14 +18,27 @@ struct MentionFilter {
     func filter(_ spotted: consuming [Mention]) -> [Mention] {
         var titleCaseSentences = [UInt8](repeating: 0, count: view.text.sentences.count)
         var kept = spotted
-        for position in kept.indices {
-            annotate(&kept[position], titleCaseSentences: &titleCaseSentences)
+        // Mentions are annotated where they lie and the kept ones moved forward in place: read
+        // through the buffer, none is copied out of the array.
+        let keptCount = kept.withUnsafeMutableBufferPointer { mentions in
+            for position in mentions.indices {
+                annotate(&mentions[position], titleCaseSentences: &titleCaseSentences)
+            }
+            var keptCount = 0
+            for position in mentions.indices where !isDropped(mentions[position]) {
+                if keptCount != position { mentions.swapAt(keptCount, position) }
+                keptCount += 1
+            }
+            return keptCount
         }
-        kept.removeAll { mention in
-            isCalendarWord(mention) || isTitleOrContraction(mention) || followsTitle(mention) || isAcronym(mention)
-                || isCurrency(mention) || isLanguage(mention) || isGivenNameOfPerson(mention)
-        }
+        kept.removeSubrange(keptCount...)
         return kept
+    }
+
+    /// Whether one of the rules says the mention cannot be a place.
+    private func isDropped(_ mention: Mention) -> Bool {
+        isCalendarWord(mention) || isTitleOrContraction(mention) || followsTitle(mention) || isAcronym(mention)
+            || isCurrency(mention) || isLanguage(mention) || isGivenNameOfPerson(mention)
     }
 
     // MARK: Cues

@@ -11,7 +11,7 @@ struct TokenView {
     init(text: TokenizedText, index: GazetteerIndex) {
         self.text = text
         self.index = index
-        memory = WordMemory(count: text.tokens.count)
+        memory = WordMemory(text: text.text, count: text.tokens.count)
     }
 
     var tokens: [Token] { text.tokens }
@@ -65,12 +65,7 @@ struct TokenView {
 
     /// Calls `body` with the token's UTF-8 bytes.
     private func withBytes<Result>(of position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        let range = text.tokens[position].utf8Range
-        if let result = text.text.utf8.withContiguousStorageIfAvailable({ body(UnsafeBufferPointer(rebasing: $0[range])) }) {
-            return result
-        }
-        var source = text.text
-        return source.withUTF8 { body(UnsafeBufferPointer(rebasing: $0[range])) }
+        body(memory.bytes(in: text.tokens[position].utf8Range))
     }
 
     /// Writes the ASCII bytes of `slice` lower-cased into `buffer`, which must be large enough;
@@ -109,23 +104,27 @@ struct TokenView {
     }
 }
 
-/// Per-token results a ``TokenView`` has already worked out. Used by one document's pass on one
-/// thread only.
+/// Per-token results a ``TokenView`` has already worked out, and the text's UTF-8 bytes they are
+/// worked out from. Used by one document's pass on one thread only.
 ///
 /// Most tokens are never asked about, so nothing is stored for them: a bit per token says
 /// whether its slot holds a result, and only those slots are ever initialised or released.
 /// The buffers are allocated once and reached through constant pointers, so that reading and
-/// writing a result needs no exclusivity bookkeeping.
+/// writing a result needs no exclusivity bookkeeping. The text's bytes are copied once, so that
+/// reading a token's bytes neither retains the text's storage nor goes through a closure.
 private final class WordMemory {
     let count: Int
+    private let utf8: UnsafeMutableBufferPointer<UInt8>
     private let words: Int
     private let hasLowercased: UnsafeMutablePointer<UInt64>
     private let lowercased: UnsafeMutablePointer<String>
     private let hasWordInfo: UnsafeMutablePointer<UInt64>
     private let wordInfo: UnsafeMutablePointer<WordInfo>
 
-    init(count: Int) {
+    init(text: String, count: Int) {
         self.count = count
+        utf8 = .allocate(capacity: text.utf8.count)
+        _ = utf8.initialize(fromContentsOf: text.utf8)
         words = (count + 63) / 64
         hasLowercased = .allocate(capacity: words)
         hasLowercased.initialize(repeating: 0, count: words)
@@ -143,10 +142,17 @@ private final class WordMemory {
                 bits &= bits - 1
             }
         }
+        utf8.deallocate()
         lowercased.deallocate()
         hasLowercased.deallocate()
         wordInfo.deallocate()
         hasWordInfo.deallocate()
+    }
+
+    /// The text's bytes in `range`, which must lie within the text.
+    func bytes(in range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        precondition(range.lowerBound >= 0 && range.upperBound <= utf8.count, "byte range out of the text")
+        return UnsafeBufferPointer(start: utf8.baseAddress.map { $0 + range.lowerBound }, count: range.count)
     }
 
     private static func isSet(_ bits: UnsafeMutablePointer<UInt64>, _ position: Int) -> Bool {
