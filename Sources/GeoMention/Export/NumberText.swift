@@ -37,55 +37,71 @@ enum NumberText {
 
     /// Appends the UTF-8 bytes of ``compact(_:)``; appends nothing and answers `false` when
     /// `value` is not finite.
+    @discardableResult
+    static func appendCompact(_ value: Double, to out: inout [UInt8]) -> Bool {
+        guard value.isFinite else { return false }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: compactCapacity(value)) { storage in
+            var cursor = ByteCursor(storage)
+            writeCompact(value, to: &cursor)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: storage[..<cursor.count]))
+        }
+        return true
+    }
+
+    /// The most bytes ``writeCompact(_:to:)`` can write for `value`.
+    static func compactCapacity(_ value: Double) -> Int {
+        // Below the integer range a sign, 13 whole digits, a point and 6 decimals; beyond it
+        // every whole digit of the largest Double.
+        abs(value * 1_000_000) < 9.0e18 ? 21 : 320
+    }
+
+    /// Writes the bytes of ``compact(_:)`` (at most ``compactCapacity(_:)``); writes nothing
+    /// and answers `false` when `value` is not finite.
     ///
     /// The digits are those of `fixed(value, decimals: 6)` with trailing zeros dropped, built
     /// from the integers instead of trimming a string (this runs for every coordinate written).
     @discardableResult
-    static func appendCompact(_ value: Double, to out: inout [UInt8]) -> Bool {
+    static func writeCompact(_ value: Double, to cursor: inout ByteCursor) -> Bool {
         guard value.isFinite else { return false }
         let scaled = (value * 1_000_000).rounded(.toNearestOrAwayFromZero)
         guard abs(scaled) < 9.0e18 else {
-            out.append(contentsOf: trimmed(fixed(value, decimals: 6)!).utf8)
+            var text = trimmed(fixed(value, decimals: 6)!)
+            text.withUTF8 { cursor.write($0) }
             return true
         }
         let units = Int64(scaled)
         let magnitude = units.magnitude
         let whole = magnitude / 1_000_000
         var fraction = magnitude % 1_000_000
-        if units < 0 && (whole > 0 || fraction > 0) { out.append(UInt8(ascii: "-")) }
-        appendDigits(whole, to: &out)
+        if units < 0 && (whole > 0 || fraction > 0) { cursor.write(UInt8(ascii: "-")) }
+        cursor.writeDigits(whole)
         guard fraction > 0 else { return true }
         var digits = 6
         while fraction % 10 == 0 {
             fraction /= 10
             digits -= 1
         }
-        out.append(UInt8(ascii: "."))
-        appendDigits(fraction, minimumCount: digits, to: &out)
+        cursor.write(UInt8(ascii: "."))
+        cursor.writeDigits(fraction, minimumCount: digits)
         return true
     }
 
+    /// The most bytes ``writeInteger(_:to:)`` writes: a sign and 19 digits.
+    static let integerCapacity = 20
+
     /// Appends the decimal digits of `value`, with a minus sign when it is negative.
     static func appendInteger(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 { out.append(UInt8(ascii: "-")) }
-        appendDigits(UInt64(value.magnitude), to: &out)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: integerCapacity) { storage in
+            var cursor = ByteCursor(storage)
+            writeInteger(value, to: &cursor)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: storage[..<cursor.count]))
+        }
     }
 
-    /// Appends the decimal digits of `value`, led by zeros up to `minimumCount` digits.
-    private static func appendDigits(_ value: UInt64, minimumCount: Int = 1, to out: inout [UInt8]) {
-        // Digits come out last first; 20 places hold the largest UInt64.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var rest = value
-            var first = digits.count
-            repeat {
-                first -= 1
-                digits[first] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            } while rest > 0
-            let count = digits.count - first
-            if count < minimumCount { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: minimumCount - count)) }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
-        }
+    /// Writes the decimal digits of `value`, with a minus sign when it is negative.
+    static func writeInteger(_ value: Int, to cursor: inout ByteCursor) {
+        if value < 0 { cursor.write(UInt8(ascii: "-")) }
+        cursor.writeDigits(UInt64(value.magnitude))
     }
 
     /// `text` with trailing fractional zeros and a bare point removed, and `-0` as `0`.

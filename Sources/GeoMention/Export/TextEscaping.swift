@@ -26,6 +26,30 @@ enum TextEscaping {
         out.append(0x22)
     }
 
+    /// The most bytes ``writeJSONString(_:to:)`` writes for `text`: the quotes, and six bytes
+    /// for each UTF-8 byte (a control byte becomes `\u00XX`; U+2028 takes three bytes and
+    /// becomes six).
+    static func jsonStringCapacity(_ text: String) -> Int {
+        2 + 6 * text.utf8.count
+    }
+
+    /// Writes the bytes of `text` as a JSON string literal (see ``jsonString(_:)``); the
+    /// cursor must have ``jsonStringCapacity(_:)`` bytes left.
+    static func writeJSONString(_ text: String, to cursor: inout ByteCursor) {
+        cursor.write(0x22)
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy(isPlainJSONByte) else { return false }
+            cursor.write(bytes)
+            return true
+        } ?? false
+        if !copied {
+            var escaped = [UInt8]()
+            appendEscapedScalars(of: text, to: &escaped)
+            escaped.withUnsafeBufferPointer { cursor.write($0) }
+        }
+        cursor.write(0x22)
+    }
+
     /// Whether a UTF-8 byte can be copied into a JSON string as it is, whatever surrounds it.
     private static func isPlainJSONByte(_ byte: UInt8) -> Bool {
         byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2

@@ -22,64 +22,94 @@ public enum ToponymWriter {
 
     /// Appends the UTF-8 bytes of ``jsonObject(_:)`` to `out`, for writers that collect bytes.
     public static func appendJSONObject(_ parsed: ParsedDocument, to out: inout [UInt8]) {
-        // A toponym takes about 250 bytes: a fresh buffer is sized once instead of regrown.
-        if out.isEmpty { out.reserveCapacity(64 + 256 * parsed.mentions.count) }
-        out.append(contentsOf: #"{"id":"#.utf8)
-        TextEscaping.appendJSONString(parsed.document.id, to: &out)
-        out.append(contentsOf: #","toponyms":["#.utf8)
-        for (position, resolved) in parsed.mentions.enumerated() {
-            if position > 0 { out.append(UInt8(ascii: ",")) }
-            appendToponymObject(resolved, to: &out)
+        // The object is written through a pointer into storage sized for the worst case of every
+        // string and number, then handed over whole (or appended when `out` holds bytes already).
+        let object = [UInt8](unsafeUninitializedCapacity: jsonObjectCapacity(parsed)) { storage, count in
+            var cursor = ByteCursor(storage)
+            writeJSONObject(parsed, to: &cursor)
+            count = cursor.count
         }
-        out.append(contentsOf: "]}".utf8)
+        if out.isEmpty { out = object } else { out.append(contentsOf: object) }
     }
 
-    private static func appendToponymObject(_ resolved: ResolvedMention, to out: inout [UInt8]) {
-        let mention = resolved.mention
-        out.append(contentsOf: #"{"start":"#.utf8)
-        NumberText.appendInteger(mention.start, to: &out)
-        out.append(contentsOf: #","end":"#.utf8)
-        NumberText.appendInteger(mention.end, to: &out)
-        out.append(contentsOf: #","name":"#.utf8)
-        TextEscaping.appendJSONString(mention.text, to: &out)
-        out.append(contentsOf: #","form":""#.utf8)
-        out.append(contentsOf: resolved.form.rawValue.utf8)
-        out.append(UInt8(ascii: "\""))
-        if let place = resolved.place {
-            out.append(contentsOf: #","lat":"#.utf8)
-            appendNumber(place.latitude, orElse: "null", to: &out)
-            out.append(contentsOf: #","lon":"#.utf8)
-            appendNumber(place.longitude, orElse: "null", to: &out)
-            out.append(contentsOf: #","geonameid":"#.utf8)
-            if let geonameid = place.geonameid {
-                NumberText.appendInteger(geonameid, to: &out)
-            } else {
-                out.append(contentsOf: "null".utf8)
+    /// The fixed bytes of a toponym object: its keys, punctuation, the longest literals and the
+    /// longest form and kind names.
+    private static let toponymFrameCapacity =
+        #"{"start":,"end":,"name":,"form":"","lat":null,"lon":null,"geonameid":null,"place":null,"kind":"","#.utf8.count
+        + #","country":null,"admin1":null,"confidence":,"reason":},"#.utf8.count
+        + NameForm.allCases.map(\.rawValue.utf8.count).max()! + PlaceKind.allCases.map(\.rawValue.utf8.count).max()!
+
+    /// The most bytes ``writeJSONObject(_:to:)`` writes for `parsed`.
+    private static func jsonObjectCapacity(_ parsed: ParsedDocument) -> Int {
+        var capacity = #"{"id":,"toponyms":[]}"#.utf8.count + TextEscaping.jsonStringCapacity(parsed.document.id)
+        for resolved in parsed.mentions {
+            capacity += toponymFrameCapacity + 3 * NumberText.integerCapacity
+                + TextEscaping.jsonStringCapacity(resolved.mention.text)
+                + TextEscaping.jsonStringCapacity(resolved.reason)
+                + NumberText.compactCapacity(resolved.confidence)
+            if let place = resolved.place {
+                capacity += NumberText.compactCapacity(place.latitude) + NumberText.compactCapacity(place.longitude)
+                    + TextEscaping.jsonStringCapacity(place.name) + TextEscaping.jsonStringCapacity(place.countryCode)
+                    + TextEscaping.jsonStringCapacity(place.admin1Code)
             }
-            out.append(contentsOf: #","place":"#.utf8)
-            TextEscaping.appendJSONString(place.name, to: &out)
-            out.append(contentsOf: #","kind":""#.utf8)
-            out.append(contentsOf: place.kind.rawValue.utf8)
-            out.append(contentsOf: #"","country":"#.utf8)
-            TextEscaping.appendJSONString(place.countryCode, to: &out)
-            out.append(contentsOf: #","admin1":"#.utf8)
-            TextEscaping.appendJSONString(place.admin1Code, to: &out)
-        } else {
-            out.append(contentsOf:
-                #","lat":null,"lon":null,"geonameid":null,"place":null,"kind":null,"country":null,"admin1":null"#.utf8)
         }
-        out.append(contentsOf: #","confidence":"#.utf8)
-        appendNumber(resolved.confidence, orElse: "0", to: &out)
-        out.append(contentsOf: #","reason":"#.utf8)
-        TextEscaping.appendJSONString(resolved.reason, to: &out)
-        out.append(UInt8(ascii: "}"))
+        return capacity
     }
 
-    /// Appends ``NumberText/compact(_:)`` of `value`, or `fallback` when it is not finite.
-    private static func appendNumber(_ value: Double, orElse fallback: StaticString, to out: inout [UInt8]) {
-        if !NumberText.appendCompact(value, to: &out) {
-            out.append(contentsOf: UnsafeBufferPointer(start: fallback.utf8Start, count: fallback.utf8CodeUnitCount))
+    private static func writeJSONObject(_ parsed: ParsedDocument, to out: inout ByteCursor) {
+        out.write(#"{"id":"#)
+        TextEscaping.writeJSONString(parsed.document.id, to: &out)
+        out.write(#","toponyms":["#)
+        for (position, resolved) in parsed.mentions.enumerated() {
+            if position > 0 { out.write(UInt8(ascii: ",")) }
+            writeToponymObject(resolved, to: &out)
         }
+        out.write("]}")
+    }
+
+    private static func writeToponymObject(_ resolved: ResolvedMention, to out: inout ByteCursor) {
+        let mention = resolved.mention
+        out.write(#"{"start":"#)
+        NumberText.writeInteger(mention.start, to: &out)
+        out.write(#","end":"#)
+        NumberText.writeInteger(mention.end, to: &out)
+        out.write(#","name":"#)
+        TextEscaping.writeJSONString(mention.text, to: &out)
+        out.write(#","form":""#)
+        out.write(utf8: resolved.form.rawValue)
+        out.write(UInt8(ascii: "\""))
+        if let place = resolved.place {
+            out.write(#","lat":"#)
+            writeNumber(place.latitude, orElse: "null", to: &out)
+            out.write(#","lon":"#)
+            writeNumber(place.longitude, orElse: "null", to: &out)
+            out.write(#","geonameid":"#)
+            if let geonameid = place.geonameid {
+                NumberText.writeInteger(geonameid, to: &out)
+            } else {
+                out.write("null")
+            }
+            out.write(#","place":"#)
+            TextEscaping.writeJSONString(place.name, to: &out)
+            out.write(#","kind":""#)
+            out.write(utf8: place.kind.rawValue)
+            out.write(#"","country":"#)
+            TextEscaping.writeJSONString(place.countryCode, to: &out)
+            out.write(#","admin1":"#)
+            TextEscaping.writeJSONString(place.admin1Code, to: &out)
+        } else {
+            out.write(#","lat":null,"lon":null,"geonameid":null,"place":null,"kind":null,"country":null,"admin1":null"#)
+        }
+        out.write(#","confidence":"#)
+        writeNumber(resolved.confidence, orElse: "0", to: &out)
+        out.write(#","reason":"#)
+        TextEscaping.writeJSONString(resolved.reason, to: &out)
+        out.write(UInt8(ascii: "}"))
+    }
+
+    /// Writes ``NumberText/compact(_:)`` of `value`, or `fallback` when it is not finite.
+    private static func writeNumber(_ value: Double, orElse fallback: StaticString, to out: inout ByteCursor) {
+        if !NumberText.writeCompact(value, to: &out) { out.write(fallback) }
     }
 
     /// Every name the recogniser weighed in one document, with its probability, verdict and the
