@@ -175,6 +175,18 @@ struct PlaceResolver {
         return rule == .all ? facts : facts.filter { rule.keeps($0, among: facts) }
     }
 
+    /// The most prominent of the ``readings(_:unitWordAfter:)`` of `facts` (the first of equals),
+    /// found without building the readings; nil when there is none.
+    static func mostProminentReading(of facts: [CandidateFacts], unitWordAfter: Bool) -> CandidateFacts? {
+        let rule = ReadingRule(facts, unitWordAfter: unitWordAfter)
+        var best: CandidateFacts?
+        for fact in facts where rule.keeps(fact, among: facts) {
+            if let current = best, !(current.prior < fact.prior) { continue }
+            best = fact
+        }
+        return best
+    }
+
     /// Appends the ``readings(_:unitWordAfter:)`` of `facts` to `readings`.
     static func appendReadings(of facts: [CandidateFacts], unitWordAfter: Bool, to readings: inout [CandidateFacts]) {
         let rule = ReadingRule(facts, unitWordAfter: unitWordAfter)
