@@ -36,6 +36,9 @@ struct SenseFacts {
         self.index = index
         self.geography = geography
         latestSense = [Int](repeating: -1, count: keys.count)
+        // Most names have one sense; the buffer holds the candidates the resolver reads per mention.
+        senses.reserveCapacity(keys.count)
+        candidateFacts.reserveCapacity(Self.candidateLimit)
     }
 
     /// The facts of `mention`, whose name has number `key`; its candidates must not be empty.
