@@ -58,10 +58,10 @@ public struct GeoParser: Sendable {
         QualifierLinker.relink(&mentions)
         let resolver = PlaceResolver(index: gazetteer.index, model: gazetteer.resolverModel)
         guard options.explain else {
-            return ParsedDocument(document: document, text: tokenized, mentions: resolver.resolve(mentions))
+            return ParsedDocument(document: document, text: tokenized, mentions: resolver.resolve(consume mentions))
         }
         var explanation = PlaceResolver.Explanation()
-        let resolved = resolver.resolve(mentions, explanation: &explanation)
+        let resolved = resolver.resolve(consume mentions, explanation: &explanation)
         // Attach each kept mention's candidates and their resolution features.
         var kept = 0
         for position in considered.indices where considered[position].kept {

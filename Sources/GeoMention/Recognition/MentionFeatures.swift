@@ -42,18 +42,19 @@ enum MentionFeatures {
         var personKeys = [Bool](repeating: false, count: keys.count)
         var locativeKeys = [Bool](repeating: false, count: keys.count)
         var occurrences = [Int](repeating: 0, count: keys.count)
-        for (position, mention) in mentions.enumerated() {
+        // By position, so that no mention is copied.
+        for position in mentions.indices {
             let key = keys.ids[position]
-            if !mention.candidates.isEmpty {
-                let facts = senses.facts(for: mention, key: key)
-                fill(&matrix, row: position, mention: mention, kind: facts.kind, view: view, edges: edges,
+            if !mentions[position].candidates.isEmpty {
+                let facts = senses.facts(for: mentions[position], key: key)
+                fill(&matrix, row: position, mention: mentions[position], kind: facts.kind, view: view, edges: edges,
                      lowerCaseInDocument: lowerCase.isFound(mention: position))
                 matrix[position, .admin1Support] = facts.support.admin1
                 matrix[position, .countrySupport] = facts.support.country
                 matrix[position, .nearSupport] = facts.support.near
             }
             if matrix[position, .givenNameBefore] > 0 || matrix[position, .surnameAfter] > 0 { personKeys[key] = true }
-            if mention.cues.contains(.locativePreposition) || matrix[position, .qualifierAfter] > 0 {
+            if mentions[position].cues.contains(.locativePreposition) || matrix[position, .qualifierAfter] > 0 {
                 locativeKeys[key] = true
             }
             occurrences[key] += 1

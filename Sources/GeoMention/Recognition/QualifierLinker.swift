@@ -55,12 +55,11 @@ struct QualifierLinker {
     /// qualifier: a list goes on after the second name with "and", "or" or another comma and
     /// name, or had a comma-joined name before the first.
     private func isListItem(at position: Int, in mentions: [Mention]) -> Bool {
-        let second = mentions[position + 1]
         // A name read first as a state or country qualifies even inside a list:
         // "Paris, Texas, and Springfield, Ill.".
-        guard !readsAsUnit(second) else { return false }
-        let after = second.tokenRange.upperBound
-        if position + 2 < mentions.count, mentions[position + 2].sentence == second.sentence {
+        guard !readsAsUnit(mentions[position + 1]) else { return false }
+        let after = mentions[position + 1].tokenRange.upperBound
+        if position + 2 < mentions.count, mentions[position + 2].sentence == mentions[position + 1].sentence {
             let third = mentions[position + 2].tokenRange.lowerBound
             let gap = after..<third
             if !gap.isEmpty, gap.count <= 2, gap.allSatisfy({ view.isPunctuation($0, ",")
@@ -69,10 +68,10 @@ struct QualifierLinker {
             }
         }
         if position > 0 {
-            let previous = mentions[position - 1]
             let first = mentions[position].tokenRange.lowerBound
-            if previous.sentence == mentions[position].sentence, previous.tokenRange.upperBound == first - 1,
-               view.isPunctuation(first - 1, ","), previous.qualifier == nil {
+            if mentions[position - 1].sentence == mentions[position].sentence,
+               mentions[position - 1].tokenRange.upperBound == first - 1,
+               view.isPunctuation(first - 1, ","), mentions[position - 1].qualifier == nil {
                 return true
             }
         }
@@ -82,9 +81,9 @@ struct QualifierLinker {
     /// Whether the most likely reading of `mention` is a country, first-level unit or region, once
     /// units named like their own seat have given way to the seat ("Kharkiv" reads as the city).
     private func readsAsUnit(_ mention: Mention) -> Bool {
-        let facts = PlaceResolver.readings(mention.candidates.prefix(40).map { CandidateFacts($0, index: view.index) },
-                                           unitWordAfter: mention.cues.contains(.unitWordAfter))
-        guard let top = facts.max(by: { $0.prior < $1.prior }) else { return false }
+        let facts = mention.candidates.prefix(40).map { CandidateFacts($0, index: view.index) }
+        guard let top = PlaceResolver.mostProminentReading(of: facts, unitWordAfter: mention.cues.contains(.unitWordAfter))
+        else { return false }
         return top.kind == .country || top.kind == .admin1 || top.kind == .region
     }
 

@@ -36,6 +36,9 @@ struct SenseFacts {
         self.index = index
         self.geography = geography
         latestSense = [Int](repeating: -1, count: keys.count)
+        // Most names have one sense; the buffer holds the candidates the resolver reads per mention.
+        senses.reserveCapacity(keys.count)
+        candidateFacts.reserveCapacity(Self.candidateLimit)
     }
 
     /// The facts of `mention`, whose name has number `key`; its candidates must not be empty.
@@ -43,9 +46,11 @@ struct SenseFacts {
         let unitWordAfter = mention.cues.contains(.unitWordAfter)
         var known = latestSense[key]
         while known >= 0 {
-            let sense = senses[known]
-            if sense.unitWordAfter == unitWordAfter && sense.candidates == mention.candidates { return sense.facts }
-            known = sense.earlier
+            // Read in place: a copy of the sense would retain and release its candidates.
+            if senses[known].unitWordAfter == unitWordAfter && senses[known].candidates == mention.candidates {
+                return senses[known].facts
+            }
+            known = senses[known].earlier
         }
         // The candidates' places are read from the index once, for both facts.
         candidateFacts.removeAll(keepingCapacity: true)
@@ -64,6 +69,6 @@ struct SenseFacts {
     /// The kind of the most likely reading, once a unit named like its seat gives way to the
     /// seat ("Kharkiv" reads as the city, not the oblast); nil when there is no reading.
     private func likelyKind(_ candidates: [CandidateFacts], unitWordAfter: Bool) -> PlaceKind? {
-        PlaceResolver.readings(candidates, unitWordAfter: unitWordAfter).max(by: { $0.prior < $1.prior })?.kind
+        PlaceResolver.mostProminentReading(of: candidates, unitWordAfter: unitWordAfter)?.kind
     }
 }

@@ -25,11 +25,14 @@ struct PlaceResolver {
         var vectors: [[[Double]]] = []
     }
 
-    func resolve(_ mentions: [Mention]) -> [ResolvedMention] {
+    func resolve(_ mentions: consuming [Mention]) -> [ResolvedMention] {
         resolve(mentions, explanation: nil)
     }
 
-    func resolve(_ mentions: [Mention], explanation: UnsafeMutablePointer<Explanation>?) -> [ResolvedMention] {
+    /// Taking `mentions` lets each one move into its ``ResolvedMention`` rather than be copied
+    /// (a retain of each of its strings and candidates) and then released with the array.
+    func resolve(_ mentions: consuming [Mention], explanation: UnsafeMutablePointer<Explanation>?) -> [ResolvedMention] {
+        var mentions = mentions
         guard !mentions.isEmpty else { return [] }
         var candidates = DocumentCandidates(mentions, index: index, maximumCandidates: weights.maximumCandidates)
         let qualified = candidates.narrowToQualifiers(of: mentions)
@@ -63,23 +66,38 @@ struct PlaceResolver {
         // One name, one sense: most places are chosen by several mentions, and copied out once.
         var places = IntKeyedTable<Place>(capacity: mentions.count)
         let reasons = ResolutionReason(index: index)
-        return mentions.indices.map { position in
+        var resolved: [ResolvedMention] = []
+        resolved.reserveCapacity(mentions.count)
+        for position in mentions.indices {
             let (chosen, confidence) = choice[position]
             guard chosen >= 0 else {
-                return ResolvedMention(mention: mentions[position], place: nil, form: .name, confidence: 0,
-                                       reason: "not in the gazetteer")
+                resolved.append(ResolvedMention(mention: Self.take(&mentions, at: position), place: nil, form: .name,
+                                                confidence: 0, reason: "not in the gazetteer"))
+                continue
             }
             let fact = candidates[position, chosen]
             let place = places[fact.place] ?? index.place(at: fact.place)
             _ = places.insertIfAbsent(place, for: fact.place)
-            return ResolvedMention(
-                mention: mentions[position], place: place, form: fact.form,
-                confidence: (confidence * 1000).rounded() / 1000,
-                reason: reasons.text(for: fact, mention: mentions[position], position: position,
-                                     qualifier: mentions[position].qualifier.map { mentions[$0].text },
-                                     qualified: qualified[position],
-                                     candidates: candidates.range(of: position).count, context: context))
+            // A qualifier before the mention has already moved into its resolved mention.
+            let qualifier = mentions[position].qualifier.map {
+                $0 < position ? resolved[$0].mention.text : mentions[$0].text
+            }
+            let reason = reasons.text(for: fact, mention: mentions[position], position: position, qualifier: qualifier,
+                                      qualified: qualified[position],
+                                      candidates: candidates.range(of: position).count, context: context)
+            resolved.append(ResolvedMention(mention: Self.take(&mentions, at: position), place: place, form: fact.form,
+                                            confidence: (confidence * 1000).rounded() / 1000, reason: reason))
         }
+        return resolved
+    }
+
+    /// Moves mention `position` out of `mentions`, leaving an empty one (which allocates nothing)
+    /// in its place.
+    private static func take(_ mentions: inout [Mention], at position: Int) -> Mention {
+        var taken = Mention(start: 0, end: 0, utf8Range: 0..<0, tokenRange: 0..<0, text: "", key: "", sentence: 0,
+                            candidates: [])
+        swap(&taken, &mentions[position])
+        return taken
     }
 
     /// The model's score of every candidate of every mention, end to end as in `candidates`, and
@@ -173,6 +191,18 @@ struct PlaceResolver {
     static func readings(_ facts: [CandidateFacts], unitWordAfter: Bool) -> [CandidateFacts] {
         let rule = ReadingRule(facts, unitWordAfter: unitWordAfter)
         return rule == .all ? facts : facts.filter { rule.keeps($0, among: facts) }
+    }
+
+    /// The most prominent of the ``readings(_:unitWordAfter:)`` of `facts` (the first of equals),
+    /// found without building the readings; nil when there is none.
+    static func mostProminentReading(of facts: [CandidateFacts], unitWordAfter: Bool) -> CandidateFacts? {
+        let rule = ReadingRule(facts, unitWordAfter: unitWordAfter)
+        var best: CandidateFacts?
+        for fact in facts where rule.keeps(fact, among: facts) {
+            if let current = best, !(current.prior < fact.prior) { continue }
+            best = fact
+        }
+        return best
     }
 
     /// Appends the ``readings(_:unitWordAfter:)`` of `facts` to `readings`.
