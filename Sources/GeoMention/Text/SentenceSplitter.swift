@@ -19,6 +19,11 @@ struct SentenceSplitter {
 
     /// Sets each token's sentence index and sentence-start flag; returns the sentences.
     func split(_ tokens: inout [Token]) -> [Sentence] {
+        tokens.withUnsafeMutableBufferPointer { split($0) }
+    }
+
+    /// ``split(_:)`` on the tokens' storage, so that marking a token costs no array checks.
+    private func split(_ tokens: UnsafeMutableBufferPointer<Token>) -> [Sentence] {
         var sentences = [Sentence]()
         guard !tokens.isEmpty else { return sentences }
         var first = 0
@@ -63,7 +68,10 @@ struct SentenceSplitter {
     }
 
     /// Appends the sentence made of the tokens in `range`.
-    private func close(_ range: Range<Int>, of tokens: [Token], into sentences: inout [Sentence]) {
+    private func close(
+        _ range: Range<Int>, of tokens: UnsafeMutableBufferPointer<Token>,
+        into sentences: inout [Sentence]
+    ) {
         let index = sentences.count
         let firstToken = tokens[range.lowerBound], lastToken = tokens[range.upperBound - 1]
         sentences.append(Sentence(
@@ -113,7 +121,7 @@ struct SentenceSplitter {
     }
 
     /// A single `.` right after an abbreviation or a single capital letter.
-    private func isAbbreviationPeriod(_ j: Int, _ tokens: [Token]) -> Bool {
+    private func isAbbreviationPeriod(_ j: Int, _ tokens: UnsafeMutableBufferPointer<Token>) -> Bool {
         let token = tokens[j]
         guard j > 0, token.utf8End - token.utf8Start == 1, bytes[token.utf8Start] == 0x2E else {
             return false

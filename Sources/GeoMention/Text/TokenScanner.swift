@@ -129,6 +129,13 @@ struct TokenScanner {
             scalar &+= i &- index
             index = i
             if index >= count { break }
+            // Any other ASCII byte ends the word, except an apostrophe (possessive or inner)
+            // and a period or comma (inside a number): skip classifying the common ends.
+            let byte = bytes[index]
+            if byte < 0x80 && byte != UInt8(ascii: "'") && byte != UInt8(ascii: ".")
+                && byte != UInt8(ascii: ",") {
+                break
+            }
             let (cls, length) = classify(bytes, at: index)
             if cls.isWordCharacter || cls == .extender {
                 shape.add(cls)
