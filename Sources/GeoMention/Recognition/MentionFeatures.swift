@@ -94,8 +94,9 @@ enum MentionFeatures {
         static let institutionSuffix = WordRoles(rawValue: 1 << 4)
     }
 
-    /// Every word of those lists with the lists it is in.
-    private static let wordRoles: [String: WordRoles] = {
+    /// Every word of those lists with the lists it is in, looked up by the lower-cased bytes of a
+    /// token so that no string is built or hashed.
+    private static let wordRoles: ByteWordTable<WordRoles> = {
         var roles: [String: WordRoles] = [:]
         let lists: [(Set<String>, WordRoles)] = [
             (RecognitionLexicon.determiners, .determiner), (RecognitionLexicon.directionWords, .direction),
@@ -105,8 +106,18 @@ enum MentionFeatures {
         for (words, role) in lists {
             for word in words { roles[word, default: []].insert(role) }
         }
-        return roles
+        var table = ByteWordTable<WordRoles>(expectedCount: roles.count)
+        for (word, role) in roles { table.insert(word, value: role) }
+        return table
     }()
+
+    /// The lists token `position` is in as a lower-case word, and whether it is "the".
+    private static func roles(of position: Int, _ view: TokenView) -> (roles: WordRoles, isThe: Bool) {
+        view.withLowercasedBytes(position) { word in
+            let roles = wordRoles.entry(of: word).map { wordRoles.values[$0] } ?? []
+            return (roles, word.elementsEqual("the".utf8))
+        }
+    }
 
     /// Writes into row `row` the features that `mention` and the words around it decide; `kind`
     /// is the kind of its most likely reading, `lowerCaseInDocument` whether its word occurs in
@@ -160,11 +171,10 @@ enum MentionFeatures {
         flag(.demonymPlural, top.form == .demonym && mention.key.hasSuffix("s"))
 
         if let previous = view.adjacentWord(before: first) {
-            let word = view.lowercased(previous)
-            let roles = wordRoles[word] ?? []
+            let (roles, isThe) = roles(of: previous, view)
             flag(.determinerBefore, tokens[previous].shape == .lower && roles.contains(.determiner))
-            flag(.theBefore, word == "the")
-            flag(.theBeforeSmall, word == "the" && prior < 6.5)
+            flag(.theBefore, isThe)
+            flag(.theBeforeSmall, isThe && prior < 6.5)
             let direction = roles.contains(.direction)
             flag(.directionBefore, direction)
             flag(.placeBefore, edges.isEnd(previous) && !direction)
@@ -176,7 +186,7 @@ enum MentionFeatures {
             }
         }
         if let next = view.adjacentWord(after: last), tokens[next].startsUppercase {
-            let roles = wordRoles[view.lowercased(next)] ?? []
+            let roles = roles(of: next, view).roles
             let street = roles.contains(.streetSuffix)
             let organisation = roles.contains(.nonPlaceSuffix)
             let institution = roles.contains(.institutionSuffix)

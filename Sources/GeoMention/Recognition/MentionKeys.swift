@@ -20,17 +20,15 @@ struct MentionKeys {
         self.init(count: keys.count) { keys[$0] }
     }
 
-    /// Numbers the `count` keys that `key` gives by position.
+    /// Numbers the `count` keys that `key` gives by position. Keys are told apart by their UTF-8
+    /// bytes, hashed with FNV-1a rather than the standard library's seeded hasher.
     private init(count: Int, key: (Int) -> String) {
-        var numbers: [String: Int] = [:]
-        numbers.reserveCapacity(count)
+        var numbers = ByteWordTable<Void>(expectedCount: count)
         var ids: [Int] = []
         ids.reserveCapacity(count)
         for position in 0..<count {
-            let next = numbers.count
-            let id = numbers[key(position), default: next]
-            if id == next { numbers[key(position)] = next }
-            ids.append(id)
+            var text = key(position)
+            ids.append(text.withUTF8 { numbers.insert($0, hash: ByteWordTable<Void>.hash($0)) {} })
         }
         self.ids = ids
         self.count = numbers.count

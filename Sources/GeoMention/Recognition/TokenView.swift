@@ -32,25 +32,26 @@ struct TokenView {
         return lower
     }
 
+    /// Calls `body` with the UTF-8 bytes of the token's text in lower case. An ASCII word is
+    /// lower-cased on the stack; only other scripts need (and remember) the string.
+    @inline(__always)
+    func withLowercasedBytes<Result>(_ position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let slice = bytes(of: position)
+        if slice.count <= Self.stackWordLength && slice.allSatisfy({ $0 < 0x80 }) {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.stackWordLength) { buffer in
+                let count = Self.lowercaseASCII(slice, into: buffer)
+                return body(UnsafeBufferPointer(rebasing: buffer[..<count]))
+            }
+        }
+        var lower = lowercased(position)
+        return lower.withUTF8(body)
+    }
+
     /// What the word lists say about the token.
     func wordInfo(_ position: Int) -> WordInfo {
         precondition(position >= 0 && position < memory.count, "token index out of range")
         if let known = memory.wordInfo(at: position) { return known }
-        // An ASCII word is lower-cased on the stack; only other scripts need the string.
-        let asciiInfo = withBytes(of: position) { slice -> WordInfo? in
-            guard slice.count <= Self.stackWordLength, slice.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.stackWordLength) { buffer in
-                let count = Self.lowercaseASCII(slice, into: buffer)
-                return index.wordInfo(UnsafeBufferPointer(rebasing: buffer[..<count]))
-            }
-        }
-        let info: WordInfo
-        if let asciiInfo {
-            info = asciiInfo
-        } else {
-            var lower = lowercased(position)
-            info = lower.withUTF8 { index.wordInfo($0) }
-        }
+        let info = withLowercasedBytes(position) { index.wordInfo($0) }
         memory.remember(info, at: position)
         return info
     }
@@ -60,8 +61,14 @@ struct TokenView {
         withBytes(of: position) { $0[0] }
     }
 
-    /// The longest ASCII word ``wordInfo(_:)`` lower-cases without a string.
+    /// The longest ASCII word ``withLowercasedBytes(_:_:)`` lower-cases without a string.
     private static let stackWordLength = 64
+
+    /// The token's UTF-8 bytes.
+    private func bytes(of position: Int) -> UnsafeBufferPointer<UInt8> {
+        precondition(position >= 0 && position < memory.count, "token index out of range")
+        return memory.bytes(in: text.tokens[position].utf8Range)
+    }
 
     /// Calls `body` with the token's UTF-8 bytes.
     private func withBytes<Result>(of position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {

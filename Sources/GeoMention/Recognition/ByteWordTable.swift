@@ -1,0 +1,112 @@
+/// A set of distinct words, each with a value, looked up by their UTF-8 bytes.
+///
+/// The recogniser looks words up by the bytes it already has (a token's lower-cased bytes on
+/// the stack) rather than by a `String`, which would have to be built and hashed with the
+/// standard library's seeded hasher. Words are numbered in order of insertion; the table is
+/// open-addressed on an FNV-1a hash of the bytes and kept at most half full.
+struct ByteWordTable<Value> {
+    /// Per slot: the number of the word in it, or -1 when empty. Its count is a power of two.
+    private var slots: [Int32]
+    /// Per word: the hash of its bytes.
+    private var hashes: [UInt64] = []
+    /// Per word, and one past the last: where its bytes begin in `bytes`.
+    private var starts: [Int] = [0]
+    /// The words' bytes, end to end.
+    private var bytes: [UInt8] = []
+    /// Per word: its value.
+    private(set) var values: [Value] = []
+
+    /// An empty table with room for `expectedCount` words before it grows.
+    init(expectedCount: Int = 8) {
+        var capacity = 16
+        while capacity < 2 * expectedCount { capacity *= 2 }
+        slots = [Int32](repeating: -1, count: capacity)
+        hashes.reserveCapacity(expectedCount)
+        starts.reserveCapacity(expectedCount + 1)
+        bytes.reserveCapacity(expectedCount * 8)
+        values.reserveCapacity(expectedCount)
+    }
+
+    /// How many words the table holds.
+    var count: Int { values.count }
+
+    /// The number of `word`, whose hash is `hash` (``hash(_:)``), or nil when it is not in the table.
+    func entry(of word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry < 0 { return nil }
+            if hashes[entry] == hash && holds(entry, word) { return entry }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The number of `word`, whose hash is `hash`: its existing number, or a new one with the value
+    /// `value` makes when it was not in the table.
+    mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, value: () -> Value) -> Int {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry < 0 { break }
+            if hashes[entry] == hash && holds(entry, word) { return entry }
+            slot = (slot + 1) & mask
+        }
+        let entry = values.count
+        slots[slot] = Int32(entry)
+        hashes.append(hash)
+        bytes.append(contentsOf: word)
+        starts.append(bytes.count)
+        values.append(value())
+        if 2 * values.count > slots.count { grow() }
+        return entry
+    }
+
+    /// Replaces the value of word `entry`.
+    mutating func setValue(_ value: Value, of entry: Int) {
+        values[entry] = value
+    }
+
+    /// Whether word `entry` has the bytes `word`.
+    private func holds(_ entry: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[entry]
+        guard starts[entry + 1] - start == word.count else { return false }
+        return bytes.withUnsafeBufferPointer { stored in
+            UnsafeBufferPointer(rebasing: stored[start..<start + word.count]).elementsEqual(word)
+        }
+    }
+
+    /// Doubles the slots and places every word again.
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for entry in hashes.indices {
+            var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(entry)
+        }
+    }
+
+    /// FNV-1a over `bytes`, the hash the table expects.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 14_695_981_039_346_656_037
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+        return hash
+    }
+}
+
+extension ByteWordTable {
+    /// The number of `word`, or nil when it is not in the table.
+    func entry(of word: UnsafeBufferPointer<UInt8>) -> Int? {
+        entry(of: word, hash: Self.hash(word))
+    }
+
+    /// Adds `word` with `value` unless it is in the table already.
+    mutating func insert(_ word: String, value: Value) {
+        var word = word
+        _ = word.withUTF8 { insert($0, hash: Self.hash($0)) { value } }
+    }
+}
+
+extension ByteWordTable: Sendable where Value: Sendable {}
