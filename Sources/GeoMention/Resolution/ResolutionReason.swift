@@ -15,7 +15,7 @@ struct ResolutionReason {
             startPart(); text += "named as a region"
         }
         if fact.kind != .country && context.evidence.countryWeight(fact.country, excluding: position) >= 1,
-           let name = index.countries[Self.code(fact.country)]?.name {
+           let name = index.countryName(forKey: fact.country) {
             startPart(); text += "in "; text += name; text += ", named in the text"
         }
         if fact.admin1 >= 0 && fact.kind != .admin1 && context.evidence.admin1Weight(fact.admin1, excluding: position) >= 0.5 {
@@ -33,9 +33,5 @@ struct ResolutionReason {
             }
         }
         return text
-    }
-
-    static func code(_ key: UInt16) -> String {
-        withUnsafeBytes(of: key.littleEndian) { String(decoding: $0, as: UTF8.self) }
     }
 }
