@@ -3,7 +3,9 @@
 struct ResolutionReason {
     let index: GazetteerIndex
 
+    /// `closeness` is the candidate's closeness feature in `context`, as the last round weighed it.
     func text(for fact: CandidateFacts, mention: Mention, position: Int, qualifier: String?, qualified: Bool,
+              closeness: Double,
               candidates: Int, context: ResolverFeatures.Context) -> String {
         // The parts are appended to one string, "; " between them.
         var text = ""
@@ -22,7 +24,7 @@ struct ResolutionReason {
             startPart(); text += "in "; text += index.name(of: fact.admin1); text += ", named in the text"
         }
         if (fact.kind == .city || fact.kind == .admin2)
-            && context.evidence.closeness(to: fact.point, excluding: position) >= 0.5 {
+            && closeness >= 0.5 {
             startPart(); text += "near other places in the text"
         }
         if text.isEmpty {
