@@ -381,6 +381,13 @@ public final class GazetteerIndex: @unchecked Sendable {
         NameForm(code: base.load(fromByteOffset: postingsOffset + posting * IndexLayout.postingSize + 10, as: UInt8.self))
     }
 
+    /// The prior of the place posting `posting` names, as ``prior(of:)`` gives it, read from the
+    /// posting itself (the place's record lies elsewhere in the file).
+    @inline(__always)
+    func postingPrior(_ posting: Int) -> Double {
+        Double(Float(bitPattern: base.littleEndian(UInt32.self, at: postingsOffset + posting * IndexLayout.postingSize + 12)))
+    }
+
     /// Whether posting `posting` matches only when written exactly as its surface form.
     @inline(__always)
     func postingIsCaseSensitive(_ posting: Int) -> Bool {
