@@ -31,6 +31,9 @@ public final class GazetteerIndex: @unchecked Sendable {
     private let wordSlotCount: Int
     /// Countries by ISO alpha-2 code.
     let countries: [String: CountryRecord]
+    /// Country names by the code's two capital letters (``CountryNameTable/slot(_:)``), so that a
+    /// place's packed country key finds its country's name without building a code string.
+    private let countryNames: [String?]
     /// Country and first-level places by their code ("UA" and "UA-46").
     let adminPlaces: [String: Int]
     /// Number of distinct keys.
@@ -139,6 +142,14 @@ public final class GazetteerIndex: @unchecked Sendable {
                 continent: String(decoding: continent, as: UTF8.self))
         }
         self.countries = countries
+        var countryNames = [String?](repeating: nil, count: CountryNameTable.size)
+        for (code, country) in countries {
+            let bytes = Array(code.utf8)
+            guard bytes.count == 2 else { continue }
+            let key = UInt16(bytes[0]) | UInt16(bytes[1]) << 8
+            if let slot = CountryNameTable.slot(key) { countryNames[slot] = country.name }
+        }
+        self.countryNames = countryNames
         var adminPlaces: [String: Int] = [:]
         let adminsOffset = u64(IndexLayout.Header.adminsOffset)
         for index in 0..<u32(IndexLayout.Header.adminCount) {
@@ -200,6 +211,28 @@ public final class GazetteerIndex: @unchecked Sendable {
     @inline(__always)
     func countryKey(of index: Int) -> UInt16 {
         base.littleEndian(UInt16.self, at: record(index) + IndexLayout.PlaceField.country)
+    }
+
+    /// The name of the country whose code's two ASCII bytes are packed in `key` as
+    /// ``countryKey(of:)`` packs them, or nil when the index has no such country.
+    @inline(__always)
+    func countryName(forKey key: UInt16) -> String? {
+        if let slot = CountryNameTable.slot(key) { return countryNames[slot] }
+        // Codes that are not two capital letters are not in the table; look them up by string.
+        return countries[withUnsafeBytes(of: key.littleEndian) { String(decoding: $0, as: UTF8.self) }]?.name
+    }
+
+    /// Slots for two-capital-letter country codes, first letter major.
+    private enum CountryNameTable {
+        static let size = 26 * 26
+
+        /// The slot of the code packed in `key` (first byte low), or nil unless both bytes are A-Z.
+        @inline(__always)
+        static func slot(_ key: UInt16) -> Int? {
+            let first = Int(key & 0xFF) &- 65, second = Int(key >> 8) &- 65
+            guard (0..<26).contains(first) && (0..<26).contains(second) else { return nil }
+            return first * 26 + second
+        }
     }
 
     /// The prominence of place `index` (``Prominence``), computed when the index was built.
@@ -346,6 +379,13 @@ public final class GazetteerIndex: @unchecked Sendable {
     @inline(__always)
     func postingForm(_ posting: Int) -> NameForm {
         NameForm(code: base.load(fromByteOffset: postingsOffset + posting * IndexLayout.postingSize + 10, as: UInt8.self))
+    }
+
+    /// The prior of the place posting `posting` names, as ``prior(of:)`` gives it, read from the
+    /// posting itself (the place's record lies elsewhere in the file).
+    @inline(__always)
+    func postingPrior(_ posting: Int) -> Double {
+        Double(Float(bitPattern: base.littleEndian(UInt32.self, at: postingsOffset + posting * IndexLayout.postingSize + 12)))
     }
 
     /// Whether posting `posting` matches only when written exactly as its surface form.

@@ -193,6 +193,7 @@ struct IndexBuilder {
                 file.append(posting.form.code)
                 file.append((posting.caseSensitive ? IndexLayout.PostingFlag.caseSensitive : 0)
                             | (posting.primary ? IndexLayout.PostingFlag.primary : 0))
+                file.append(Float(prominence[Int(posting.place)]))
                 postingCount += 1
             }
         }

@@ -7,12 +7,14 @@
 enum IndexLayout {
     static let magic: [UInt8] = Array("GMIDX\u{0}\u{0}\u{1}".utf8)
     /// Bumped whenever the layout or the normaliser changes, so old index files are rebuilt.
-    static let version: UInt32 = 5
+    static let version: UInt32 = 6
     static let headerSize = 256
 
     static let placeSize = 72
     static let slotSize = 24
-    static let postingSize = 12
+    /// A posting: place (UInt32), surface offset (UInt32) and length (UInt16), form, flags, and
+    /// the place's prior (Float32), kept beside the posting so that spotting reads no place record.
+    static let postingSize = 16
     static let countrySize = 32
     static let wordSize = 16
 

@@ -164,7 +164,7 @@ struct MentionSpotter {
                 continue
             }
             candidates.append(MentionCandidate(place: place, form: form, isPrimaryName: index.postingIsPrimary(posting),
-                                               prior: index.prior(of: place)))
+                                               prior: index.postingPrior(posting)))
         }
         guard !candidates.isEmpty else { return nil }
         // An abbreviation written with its final period keeps the period: "Ill.", "Kan.".

@@ -52,11 +52,14 @@ struct PlaceResolver {
         }
         var context = ResolverFeatures.Context(evidence: DocumentEvidence(), datelineCountry: 0, datelineAdmin1: -1,
                                                dominantCountry: 0)
+        // The last round's closeness of every candidate, which the reasons read again.
+        var closeness = [Double](repeating: 0, count: facts.count)
         for round in 0..<weights.rounds {
             context = makeContext(mentions: mentions, names: names, candidates: candidates, choice: choice)
-            let keep = round == weights.rounds - 1 && explanation != nil
+            let last = round == weights.rounds - 1
+            let keep = last && explanation != nil
             let (scores, vectors) = score(candidates, isDateline: isDateline, topPriors: topPriors, context: context,
-                                          keepingVectors: keep)
+                                          keepingVectors: keep, closeness: &closeness, keepingCloseness: last)
             if keep, let explanation {
                 explanation.pointee = Explanation(
                     places: mentions.indices.map { candidates.range(of: $0).map { facts[$0].place } }, vectors: vectors)
@@ -76,6 +79,7 @@ struct PlaceResolver {
                 continue
             }
             let fact = candidates[position, chosen]
+            let factCloseness = closeness[candidates.range(of: position).lowerBound + chosen]
             let place = places[fact.place] ?? index.place(at: fact.place)
             _ = places.insertIfAbsent(place, for: fact.place)
             // A qualifier before the mention has already moved into its resolved mention.
@@ -83,7 +87,7 @@ struct PlaceResolver {
                 $0 < position ? resolved[$0].mention.text : mentions[$0].text
             }
             let reason = reasons.text(for: fact, mention: mentions[position], position: position, qualifier: qualifier,
-                                      qualified: qualified[position],
+                                      qualified: qualified[position], closeness: factCloseness,
                                       candidates: candidates.range(of: position).count, context: context)
             resolved.append(ResolvedMention(mention: Self.take(&mentions, at: position), place: place, form: fact.form,
                                             confidence: (confidence * 1000).rounded() / 1000, reason: reason))
@@ -101,9 +105,11 @@ struct PlaceResolver {
     }
 
     /// The model's score of every candidate of every mention, end to end as in `candidates`, and
-    /// with `keepingVectors` their feature vectors.
+    /// with `keepingVectors` their feature vectors; with `keepingCloseness` each candidate's
+    /// closeness feature is written to `closeness` (one slot per candidate, end to end as in `candidates`).
     private func score(_ candidates: DocumentCandidates, isDateline: [Bool], topPriors: [Double],
-                       context: ResolverFeatures.Context, keepingVectors: Bool) -> (scores: [Double], vectors: [[[Double]]]) {
+                       context: ResolverFeatures.Context, keepingVectors: Bool,
+                       closeness: inout [Double], keepingCloseness: Bool) -> (scores: [Double], vectors: [[[Double]]]) {
         var vectors: [[[Double]]] = []
         var scores: [Double] = []
         scores.reserveCapacity(candidates.facts.count)
@@ -117,6 +123,7 @@ struct PlaceResolver {
                         ResolverFeatures.fill(buffer, fact, isDateline: isDateline[position], position: position,
                                               topPrior: topPriors[position], context: context, logs: &logs)
                         if keepingVectors { kept.append(Array(buffer)) }
+                        if keepingCloseness { closeness[scores.count] = buffer[ResolverFeature.closeness.rawValue] }
                         scores.append(model.score(UnsafeBufferPointer(buffer)))
                     }
                     if keepingVectors { vectors.append(kept) }

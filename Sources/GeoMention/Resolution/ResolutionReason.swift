@@ -3,7 +3,9 @@
 struct ResolutionReason {
     let index: GazetteerIndex
 
+    /// `closeness` is the candidate's closeness feature in `context`, as the last round weighed it.
     func text(for fact: CandidateFacts, mention: Mention, position: Int, qualifier: String?, qualified: Bool,
+              closeness: Double,
               candidates: Int, context: ResolverFeatures.Context) -> String {
         // The parts are appended to one string, "; " between them.
         var text = ""
@@ -15,14 +17,14 @@ struct ResolutionReason {
             startPart(); text += "named as a region"
         }
         if fact.kind != .country && context.evidence.countryWeight(fact.country, excluding: position) >= 1,
-           let name = index.countries[Self.code(fact.country)]?.name {
+           let name = index.countryName(forKey: fact.country) {
             startPart(); text += "in "; text += name; text += ", named in the text"
         }
         if fact.admin1 >= 0 && fact.kind != .admin1 && context.evidence.admin1Weight(fact.admin1, excluding: position) >= 0.5 {
             startPart(); text += "in "; text += index.name(of: fact.admin1); text += ", named in the text"
         }
         if (fact.kind == .city || fact.kind == .admin2)
-            && context.evidence.closeness(to: fact.point, excluding: position) >= 0.5 {
+            && closeness >= 0.5 {
             startPart(); text += "near other places in the text"
         }
         if text.isEmpty {
@@ -33,9 +35,5 @@ struct ResolutionReason {
             }
         }
         return text
-    }
-
-    static func code(_ key: UInt16) -> String {
-        withUnsafeBytes(of: key.littleEndian) { String(decoding: $0, as: UTF8.self) }
     }
 }
