@@ -5,8 +5,9 @@ import Foundation
 ///
 /// The stream is read lazily on the calling thread, which is also the thread that calls
 /// `deliver` and `progress`. Documents are processed by ``jobs`` worker threads; at most
-/// ``window`` items (documents being processed plus results waiting for an earlier one) are in
-/// memory at any time, so an input of any size streams. Results and input errors reach
+/// ``window`` items (documents being processed plus results waiting for an earlier one), and
+/// beyond one per job no more than ``byteBudget`` bytes of document text, are in memory at any
+/// time, so an input of any size streams. Results and input errors reach
 /// `deliver` in exactly the order the stream gave them, so what a caller writes is the same
 /// for any number of jobs.
 ///
@@ -22,14 +23,20 @@ public struct BatchProcessor: Sendable {
     public let jobs: Int
     /// The most items read but not yet delivered.
     public let window: Int
+    /// The most bytes of document text read but not yet delivered, once every job has one.
+    public let byteBudget: Int
 
     /// Creates a processor.
     /// - Parameters:
     ///   - jobs: The number of worker threads (at least 1); defaults to the active processor count.
-    ///   - window: The most items in flight; defaults to twice `jobs`.
-    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int? = nil) {
+    ///   - window: The most items in flight; defaults to sixteen per job, so workers take
+    ///     short documents in batches.
+    ///   - byteBudget: The most bytes of text in flight beyond one document per job.
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, window: Int? = nil,
+                byteBudget: Int = 16 << 20) {
         self.jobs = Swift.max(1, jobs)
-        self.window = Swift.max(self.jobs, window ?? 2 * self.jobs)
+        self.window = Swift.max(self.jobs, window ?? 16 * self.jobs)
+        self.byteBudget = byteBudget
     }
 
     /// Reads `stream` to its end, applying `transform` to every document.
@@ -71,8 +78,9 @@ public struct BatchProcessor: Sendable {
         let workers = DispatchGroup()
         for _ in 0..<jobs {
             workers.enter()
+            let batch = Swift.max(1, window / (4 * jobs))
             let thread = Thread {
-                shared.work(transform)
+                shared.work(batch: batch, transform)
                 workers.leave()
             }
             thread.stackSize = 8 << 20
@@ -88,8 +96,11 @@ public struct BatchProcessor: Sendable {
         var exhausted = false
         var failures: [Int: InputError] = [:]
         var bytesAfter: [Int: Int] = [:]
+        var textBytes: [Int: Int] = [:]
+        var bytesInFlight = 0
         while true {
-            while !exhausted && nextToRead - nextToDeliver < window {
+            while !exhausted && nextToRead - nextToDeliver < window
+                    && (nextToRead - nextToDeliver < jobs || bytesInFlight < byteBudget) {
                 guard let item = stream.next() else {
                     exhausted = true
                     shared.finishInput()
@@ -97,7 +108,10 @@ public struct BatchProcessor: Sendable {
                 }
                 bytesAfter[nextToRead] = stream.bytesRead
                 switch item {
-                case .success(let document): shared.add(document, sequence: nextToRead)
+                case .success(let document):
+                    textBytes[nextToRead] = document.text.utf8.count
+                    bytesInFlight += document.text.utf8.count
+                    shared.add(document, sequence: nextToRead)
                 case .failure(let error): failures[nextToRead] = error
                 }
                 nextToRead += 1
@@ -109,6 +123,7 @@ public struct BatchProcessor: Sendable {
             } else {
                 result = .success(shared.takeResult(sequence: nextToDeliver))
             }
+            bytesInFlight -= textBytes.removeValue(forKey: nextToDeliver) ?? 0
             try account(result, bytes: bytesAfter.removeValue(forKey: nextToDeliver) ?? stream.bytesRead)
             nextToDeliver += 1
         }
@@ -167,7 +182,15 @@ private final class WorkQueue<Output: Sendable>: @unchecked Sendable {
     }
 
     /// A worker's loop: takes documents until the input is finished or the run stopped.
-    func work(_ transform: @Sendable (Document) -> Output) {
+    ///
+    /// A worker takes up to `batch` waiting documents at once and posts their results
+    /// together, so a stream of short documents costs one lock round and one wake-up per
+    /// batch rather than per document.
+    func work(batch: Int, _ transform: @Sendable (Document) -> Output) {
+        var taken: [(sequence: Int, document: Document)] = []
+        var outputs: [(sequence: Int, output: Output)] = []
+        taken.reserveCapacity(batch)
+        outputs.reserveCapacity(batch)
         while true {
             condition.lock()
             while head == waiting.count && !inputFinished && !stopped { condition.wait() }
@@ -175,14 +198,19 @@ private final class WorkQueue<Output: Sendable>: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let (sequence, document) = waiting[head]
-            head += 1
+            let end = Swift.min(waiting.count, head + batch)
+            taken.append(contentsOf: waiting[head..<end])
+            head = end
             condition.unlock()
-            let output = transform(document)
+            for (sequence, document) in taken {
+                outputs.append((sequence, transform(document)))
+            }
+            taken.removeAll(keepingCapacity: true)
             condition.lock()
-            results[sequence] = output
+            for (sequence, output) in outputs { results[sequence] = output }
             condition.broadcast()
             condition.unlock()
+            outputs.removeAll(keepingCapacity: true)
         }
     }
 }

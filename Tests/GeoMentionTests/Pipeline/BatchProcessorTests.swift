@@ -51,7 +51,7 @@ import GeoMention
         let excess = Atomic<Int>(0)
         var stream = DocumentStream(inputs: [.path(file)])
         let processor = BatchProcessor(jobs: 3)
-        #expect(processor.window == 6)
+        #expect(processor.window == 48)
         processor.run(&stream, transform: { _ in
             let inFlight = started.add(1, ordering: .sequentiallyConsistent).newValue
                 - delivered.load(ordering: .sequentiallyConsistent)
@@ -62,6 +62,27 @@ import GeoMention
         }
         #expect(started.load(ordering: .sequentiallyConsistent) == 200)
         #expect(excess.load(ordering: .sequentiallyConsistent) == 0)
+    }
+
+    @Test func keepsOneDocumentPerJobInFlightWhenTheByteBudgetIsSpent() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let file = try feed(dir, count: 200)
+        let started = Atomic<Int>(0)
+        let delivered = Atomic<Int>(0)
+        let most = Atomic<Int>(0)
+        var stream = DocumentStream(inputs: [.path(file)])
+        let processor = BatchProcessor(jobs: 3, byteBudget: 1)
+        let outputs = processor.run(&stream, transform: { document in
+            let inFlight = started.add(1, ordering: .sequentiallyConsistent).newValue
+                - delivered.load(ordering: .sequentiallyConsistent)
+            _ = most.max(inFlight, ordering: .sequentiallyConsistent)
+            return document.text.count
+        }) { result in
+            if case .success = result { delivered.add(1, ordering: .sequentiallyConsistent) }
+        }
+        #expect(outputs.documents == 200)
+        #expect(most.load(ordering: .sequentiallyConsistent) <= 3)
     }
 
     @Test func countsDocumentsFailuresAndAllInputBytes() throws {
