@@ -112,20 +112,21 @@ def geomention(binary, corpus, jobs):
     t0 = time.perf_counter()
     run([binary, "extract", "--quiet", "--jobs", str(jobs), "-"], input=b"", stdout=subprocess.DEVNULL)
     startup = time.perf_counter() - t0
-    with open(corpus, "rb") as source, open(os.devnull, "wb") as sink:
-        t1 = time.perf_counter()
-        # Peak RSS of one child: run it under a small Python wrapper that reports its own child.
-        wrapper = ("import resource, subprocess, sys, json;"
+    with open(corpus, "rb") as source:
+        # Peak RSS of one child: run it under a small Python wrapper that reports its own child,
+        # timed inside the wrapper so the wrapper's own start-up is not counted.
+        wrapper = ("import resource, subprocess, sys, json, time;"
+                   "t = time.perf_counter();"
                    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL);"
-                   "print(json.dumps(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))")
+                   "t = time.perf_counter() - t;"
+                   "print(json.dumps([t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024]))")
         out = subprocess.run([sys.executable, "-c", wrapper, binary, "extract", "--quiet", "--jobs", str(jobs), corpus],
                              check=True, capture_output=True, stdin=source)
-        seconds = time.perf_counter() - t1
+        seconds, peak = json.loads(out.stdout)
     size = os.path.getsize(corpus)
     with open(corpus, "rb") as lines:
         documents = sum(1 for _ in lines)
-    return {"startup": startup, "seconds": seconds, "bytes": size, "documents": documents,
-            "peak": json.loads(out.stdout)}
+    return {"startup": startup, "seconds": seconds, "bytes": size, "documents": documents, "peak": peak}
 
 
 def peer(python, tool, corpus, limit_mb):
