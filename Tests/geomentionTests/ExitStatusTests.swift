@@ -9,7 +9,7 @@ import Testing
         let process = Process()
         process.executableURL = CommandRunner.productsDirectory.appendingPathComponent("geomention")
         process.arguments = arguments
-        process.standardOutput = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
         process.standardInput = FileHandle.nullDevice
         let err = Pipe()
         process.standardError = err
