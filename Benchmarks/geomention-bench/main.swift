@@ -111,7 +111,7 @@ if let given = option("--corpus") {
     let denseSize = option("--dense-size").flatMap(Double.init) ?? 10
     let wanted = sizes.map { ($0, CorpusGenerator.Density.news) } + (denseSize > 0 ? [(denseSize, .dense)] : [])
     for (size, kind) in wanted {
-        let path = work + "/\(kind.rawValue)-\(format(size, 0))MB-seed\(seed).jsonl"
+        let path = work + "/\(kind.rawValue)-\(format(size, 0))MB-seed\(seed)-e\(CorpusGenerator.edition).jsonl"
         if fileSize(path) < Int(size * 1_000_000) {
             let made = ChildRun.run(bench.path, ["--write-corpus", path, "--size", "\(size)", "--seed", "\(seed)",
                                                  "--density", kind.rawValue])
