@@ -4,12 +4,14 @@ import Foundation
 /// back in input order.
 ///
 /// The stream is read lazily on the calling thread, which is also the thread that calls
-/// `deliver` and `progress`. Documents are processed by ``jobs`` worker threads; at most
-/// ``window`` items (documents being processed plus results waiting for an earlier one), and
-/// beyond one per job no more than ``byteBudget`` bytes of document text, are in memory at any
-/// time, so an input of any size streams. Results and input errors reach
-/// `deliver` in exactly the order the stream gave them, so what a caller writes is the same
-/// for any number of jobs.
+/// `deliver` and `progress`. Documents are processed by ``jobs`` threads: `jobs - 1` workers
+/// and the calling thread, which processes a waiting document itself whenever the result it
+/// must deliver next is not ready, so reading and writing share a core with work instead of
+/// competing with the workers for one. At most ``window`` items (documents being processed
+/// plus results waiting for an earlier one), and beyond one per job no more than ``byteBudget``
+/// bytes of document text, are in memory at any time, so an input of any size streams. Results
+/// and input errors reach `deliver` in exactly the order the stream gave them, so what a
+/// caller writes is the same for any number of jobs.
 ///
 /// ```swift
 /// let parser = GeoParser(gazetteer: gazetteer)
@@ -19,7 +21,8 @@ import Foundation
 /// }
 /// ```
 public struct BatchProcessor: Sendable {
-    /// Worker threads; with 1 everything runs on the calling thread.
+    /// Threads processing documents, the calling thread included; with 1 everything runs on
+    /// the calling thread.
     public let jobs: Int
     /// The most items read but not yet delivered.
     public let window: Int
@@ -28,7 +31,8 @@ public struct BatchProcessor: Sendable {
 
     /// Creates a processor.
     /// - Parameters:
-    ///   - jobs: The number of worker threads (at least 1); defaults to the active processor count.
+    ///   - jobs: The number of threads processing documents, the calling thread included (at
+    ///     least 1); defaults to the active processor count.
     ///   - window: The most items in flight; defaults to sixteen per job, so workers take
     ///     short documents in batches.
     ///   - byteBudget: The most bytes of text in flight beyond one document per job.
@@ -76,7 +80,7 @@ public struct BatchProcessor: Sendable {
 
         let shared = WorkQueue<Output>()
         let workers = DispatchGroup()
-        for _ in 0..<jobs {
+        for _ in 1..<jobs {
             workers.enter()
             let batch = Swift.max(1, window / (4 * jobs))
             let thread = Thread {
@@ -121,7 +125,7 @@ public struct BatchProcessor: Sendable {
             if let error = failures.removeValue(forKey: nextToDeliver) {
                 result = .failure(error)
             } else {
-                result = .success(shared.takeResult(sequence: nextToDeliver))
+                result = .success(shared.takeResult(sequence: nextToDeliver, helping: transform))
             }
             bytesInFlight -= textBytes.removeValue(forKey: nextToDeliver) ?? 0
             try account(result, bytes: bytesAfter.removeValue(forKey: nextToDeliver) ?? stream.bytesRead)
@@ -171,12 +175,22 @@ private final class WorkQueue<Output: Sendable>: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Waits for the result of item `sequence` and removes it.
-    func takeResult(sequence: Int) -> Output {
+    /// Waits for the result of item `sequence` and removes it, processing waiting documents
+    /// with `transform` in the meantime rather than idling.
+    func takeResult(sequence: Int, helping transform: @Sendable (Document) -> Output) -> Output {
         condition.lock()
         defer { condition.unlock() }
         while true {
             if let output = results.removeValue(forKey: sequence) { return output }
+            if head < waiting.count {
+                let (taken, document) = waiting[head]
+                head += 1
+                condition.unlock()
+                let output = transform(document)
+                condition.lock()
+                results[taken] = output
+                continue
+            }
             condition.wait()
         }
     }
