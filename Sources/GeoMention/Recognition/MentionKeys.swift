@@ -22,7 +22,7 @@ struct MentionKeys {
 
     /// Numbers the `count` keys that `key` gives by position. Keys are told apart by their UTF-8
     /// bytes, hashed with FNV-1a rather than the standard library's seeded hasher.
-    private init(count: Int, key: (Int) -> String) {
+    init(count: Int, key: (Int) -> String) {
         var numbers = ByteWordTable<Void>(expectedCount: count)
         var ids: [Int] = []
         ids.reserveCapacity(count)

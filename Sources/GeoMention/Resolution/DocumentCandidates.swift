@@ -8,7 +8,7 @@ struct DocumentCandidates {
     /// Where each mention's candidates start in ``facts``, and where the last end.
     private(set) var starts: [Int] = [0]
 
-    /// Every mention's readings (``PlaceResolver/readings(_:unitWordAfter:)``) of at most
+    /// Every mention's readings (``PlaceResolver/appendReadings(of:unitWordAfter:to:)``) of at most
     /// `maximumCandidates` candidates.
     init(_ mentions: [Mention], index: GazetteerIndex, maximumCandidates: Int) {
         var total = 0, most = 0

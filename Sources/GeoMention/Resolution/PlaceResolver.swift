@@ -191,17 +191,8 @@ struct PlaceResolver {
                                         dominantCountry: evidence.dominantCountry)
     }
 
-    /// The candidates a reader would still consider. A unit word after the name ("the Donetsk
-    /// region", "Kherson oblast") leaves only the administrative units, when there are any.
-    /// Without one, a first-level unit named like its own seat gives way to the seat: "Mykolaiv"
-    /// and "Istanbul" name the cities, "Mykolaiv Oblast" (another name) the unit.
-    static func readings(_ facts: [CandidateFacts], unitWordAfter: Bool) -> [CandidateFacts] {
-        let rule = ReadingRule(facts, unitWordAfter: unitWordAfter)
-        return rule == .all ? facts : facts.filter { rule.keeps($0, among: facts) }
-    }
-
-    /// The most prominent of the ``readings(_:unitWordAfter:)`` of `facts` (the first of equals),
-    /// found without building the readings; nil when there is none.
+    /// The most prominent of the readings of `facts` (``appendReadings(of:unitWordAfter:to:)``;
+    /// the first of equals), found without building the readings; nil when there is none.
     static func mostProminentReading(of facts: [CandidateFacts], unitWordAfter: Bool) -> CandidateFacts? {
         let rule = ReadingRule(facts, unitWordAfter: unitWordAfter)
         var best: CandidateFacts?
@@ -212,7 +203,11 @@ struct PlaceResolver {
         return best
     }
 
-    /// Appends the ``readings(_:unitWordAfter:)`` of `facts` to `readings`.
+    /// Appends to `readings` the candidates of `facts` a reader would still consider. A unit
+    /// word after the name ("the Donetsk region", "Kherson oblast") leaves only the
+    /// administrative units, when there are any. Without one, a first-level unit named like its
+    /// own seat gives way to the seat: "Mykolaiv" and "Istanbul" name the cities, "Mykolaiv
+    /// Oblast" (another name) the unit.
     static func appendReadings(of facts: [CandidateFacts], unitWordAfter: Bool, to readings: inout [CandidateFacts]) {
         let rule = ReadingRule(facts, unitWordAfter: unitWordAfter)
         if rule == .all {
@@ -222,7 +217,7 @@ struct PlaceResolver {
         }
     }
 
-    /// Which of a mention's candidates ``readings(_:unitWordAfter:)`` keeps.
+    /// Which of a mention's candidates ``appendReadings(of:unitWordAfter:to:)`` keeps.
     private enum ReadingRule {
         case all
         /// Only the administrative units.
