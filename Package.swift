@@ -41,15 +41,20 @@ let package = Package(
             path: "Benchmarks/geomention-bench",
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "GeoMentionTestSupport",
+            path: "Tests/GeoMentionTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "GeoMentionTests",
-            dependencies: ["GeoMention", "CLibXML2"],
+            dependencies: ["GeoMention", "CLibXML2", "GeoMentionTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "geomentionTests",
-            dependencies: ["geomention", "CLibXML2"],
+            dependencies: ["geomention", "CLibXML2", "GeoMentionTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

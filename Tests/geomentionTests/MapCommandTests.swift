@@ -1,4 +1,5 @@
 import Foundation
+import GeoMentionTestSupport
 import Testing
 
 /// `geomention map` end to end, on the team's fixture dispatch and the bundled world gazetteer.
@@ -75,26 +76,26 @@ import Testing
         #expect(LayerFixtures.validatesAgainstKMLSchema(directory.appendingPathComponent("fx.kml")))
     }
 
-    @Test(.enabled(if: LayerFixtures.ogrinfo != nil || LayerFixtures.isCI, "ogrinfo is not installed"))
+    @Test(.enabled(if: OgrInfo.executable != nil || OgrInfo.isCI, "ogrinfo is not installed"))
     func ogrinfoOpensBothLayersWithTheirFields() throws {
-        let ogrinfo = try #require(LayerFixtures.ogrinfo, "CI is set but ogrinfo is not installed")
+        let ogrinfo = try #require(OgrInfo.executable, "CI is set but ogrinfo is not installed")
         let (directory, output) = try mapFixture()
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(output.status == 0)
-        let (geoStatus, geojson) = try LayerFixtures.ogrinfo(ogrinfo, directory.appendingPathComponent("fx.geojson"), driver: nil)
+        let (geoStatus, geojson) = try OgrInfo.run(ogrinfo, directory.appendingPathComponent("fx.geojson"), driver: nil)
         #expect(geoStatus == 0)
         #expect(geojson.contains("Layer name: fx") && geojson.contains("Feature Count: 7"))
         for field in Self.properties {
             #expect(geojson.contains("\n\(field): "), "GeoJSON field \(field)")
         }
         let kml = directory.appendingPathComponent("fx.kml")
-        let (libStatus, libkml) = try LayerFixtures.ogrinfo(ogrinfo, kml, driver: "LIBKML")
+        let (libStatus, libkml) = try OgrInfo.run(ogrinfo, kml, driver: "LIBKML")
         #expect(libStatus == 0 && libkml.contains("using driver `LIBKML' successful"))
         for field in Self.properties.map({ ["name": "place_name", "end": "end_offset"][$0] ?? $0 }) {
             #expect(libkml.contains("\n\(field): "), "LIBKML field \(field)")
         }
         // The old KML driver reads Name and Description only: check the region layers and the facts.
-        let (kmlStatus, oldKML) = try LayerFixtures.ogrinfo(ogrinfo, kml, driver: "KML", summaryOnly: false)
+        let (kmlStatus, oldKML) = try OgrInfo.run(ogrinfo, kml, driver: "KML", summaryOnly: false)
         #expect(kmlStatus == 0 && oldKML.contains("using driver `KML' successful"))
         #expect(oldKML.contains("Layer name: Kharkiv Oblast\n"))
         #expect(oldKML.contains("Layer name: Ukraine (country level)\n"))

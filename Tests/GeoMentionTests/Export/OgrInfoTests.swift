@@ -1,4 +1,5 @@
 import Foundation
+import GeoMentionTestSupport
 import Testing
 @testable import GeoMention
 
@@ -7,12 +8,7 @@ import Testing
 /// Skipped when `ogrinfo` is not installed, unless the environment variable `CI` is set: then
 /// a missing `ogrinfo` is a failure.
 @Suite struct OgrInfoTests {
-    static let ogrinfo: String? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/ogrinfo" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
-    static let isCI = ProcessInfo.processInfo.environment["CI"] != nil
-    static let enabled = ogrinfo != nil || isCI
+    static let enabled = OgrInfo.executable != nil || OgrInfo.isCI
 
     @Test(.enabled(if: enabled, "ogrinfo is not installed"))
     func geoJSONOpensWithEveryField() throws {
@@ -84,40 +80,13 @@ import Testing
     /// Writes a file with `write`, runs `ogrinfo -ro -al [-so]` on it with `driver` forced, returns stdout.
     private func run(file: String, driver: String?, summaryOnly: Bool = true,
                      write: (URL) throws -> Void) throws -> String {
-        let executable = try #require(Self.ogrinfo, "CI is set but ogrinfo is not installed")
+        let executable = try #require(OgrInfo.executable, "CI is set but ogrinfo is not installed")
         let directory = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent(file)
         try write(url)
-        var arguments = summaryOnly ? ["-ro", "-al", "-so"] : ["-ro", "-al"]
-        if let driver {
-            arguments = try driverArguments(driver, executable: executable) + arguments
-        }
-        let (status, output) = try Self.execute(executable, arguments + [url.path])
+        let (status, output) = try OgrInfo.run(executable, url, driver: driver, summaryOnly: summaryOnly)
         #expect(status == 0, "ogrinfo exited with \(status): \(output)")
         return output
-    }
-
-    /// `-if DRIVER` on GDAL 3.7 and later; before that, skip the other KML driver.
-    private func driverArguments(_ driver: String, executable: String) throws -> [String] {
-        let (_, version) = try Self.execute(executable, ["--version"])
-        let numbers = version.split(separator: " ").dropFirst().first?.split(separator: ".").compactMap { Int($0.filter(\.isNumber)) } ?? []
-        if numbers.count >= 2, (numbers[0], numbers[1]) >= (3, 7) {
-            return ["-if", driver]
-        }
-        return ["--config", "GDAL_SKIP", driver == "KML" ? "LIBKML" : "KML"]
-    }
-
-    private static func execute(_ executable: String, _ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
