@@ -98,9 +98,9 @@ public struct BatchProcessor: Sendable {
         var nextToRead = 0
         var nextToDeliver = 0
         var exhausted = false
-        var failures: [Int: InputError] = [:]
-        var bytesAfter: [Int: Int] = [:]
-        var textBytes: [Int: Int] = [:]
+        // Per item read and not yet delivered: its input error, if any, the input bytes read up to
+        // its end and the bytes of its text.
+        var pending: [Int: (failure: InputError?, bytesAfter: Int, textBytes: Int)] = [:]
         var bytesInFlight = 0
         while true {
             while !exhausted && nextToRead - nextToDeliver < window
@@ -110,25 +110,26 @@ public struct BatchProcessor: Sendable {
                     shared.finishInput()
                     break
                 }
-                bytesAfter[nextToRead] = stream.bytesRead
                 switch item {
                 case .success(let document):
-                    textBytes[nextToRead] = document.text.utf8.count
-                    bytesInFlight += document.text.utf8.count
+                    let textBytes = document.text.utf8.count
+                    pending[nextToRead] = (nil, stream.bytesRead, textBytes)
+                    bytesInFlight += textBytes
                     shared.add(document, sequence: nextToRead)
-                case .failure(let error): failures[nextToRead] = error
+                case .failure(let error):
+                    pending[nextToRead] = (error, stream.bytesRead, 0)
                 }
                 nextToRead += 1
             }
-            guard nextToDeliver < nextToRead else { break }
+            guard nextToDeliver < nextToRead, let item = pending.removeValue(forKey: nextToDeliver) else { break }
             let result: Result<Output, InputError>
-            if let error = failures.removeValue(forKey: nextToDeliver) {
+            if let error = item.failure {
                 result = .failure(error)
             } else {
                 result = .success(shared.takeResult(sequence: nextToDeliver, helping: transform))
             }
-            bytesInFlight -= textBytes.removeValue(forKey: nextToDeliver) ?? 0
-            try account(result, bytes: bytesAfter.removeValue(forKey: nextToDeliver) ?? stream.bytesRead)
+            bytesInFlight -= item.textBytes
+            try account(result, bytes: item.bytesAfter)
             nextToDeliver += 1
         }
         return counts
