@@ -15,14 +15,7 @@ enum TextEscaping {
     /// Appends the UTF-8 bytes of `text` as a JSON string literal (see ``jsonString(_:)``).
     static func appendJSONString(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
-        // Most text needs no escaping: a byte scan decides, and the bytes are copied whole.
-        // (0xE2 starts U+2028 and U+2029, so any text containing it takes the careful path.)
-        let copied = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.allSatisfy(isPlainJSONByte) else { return false }
-            out.append(contentsOf: bytes)
-            return true
-        } ?? false
-        if !copied { appendEscapedScalars(of: text, to: &out) }
+        if !withPlainJSONBytes(of: text, { out.append(contentsOf: $0) }) { appendEscapedScalars(of: text, to: &out) }
         out.append(0x22)
     }
 
@@ -37,17 +30,24 @@ enum TextEscaping {
     /// cursor must have ``jsonStringCapacity(_:)`` bytes left.
     static func writeJSONString(_ text: String, to cursor: inout ByteCursor) {
         cursor.write(0x22)
-        let copied = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.allSatisfy(isPlainJSONByte) else { return false }
-            cursor.write(bytes)
-            return true
-        } ?? false
-        if !copied {
+        if !withPlainJSONBytes(of: text, { cursor.write($0) }) {
             var escaped = [UInt8]()
             appendEscapedScalars(of: text, to: &escaped)
             escaped.withUnsafeBufferPointer { cursor.write($0) }
         }
         cursor.write(0x22)
+    }
+
+    /// Hands `copy` the UTF-8 bytes of `text` and returns true when they go into a JSON string
+    /// as they are, as most text does (a byte scan decides); false when they need escaping.
+    /// (0xE2 starts U+2028 and U+2029, so any text containing it takes the careful path.)
+    @inline(__always)
+    private static func withPlainJSONBytes(of text: String, _ copy: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy(isPlainJSONByte) else { return false }
+            copy(bytes)
+            return true
+        } ?? false
     }
 
     /// Whether a UTF-8 byte can be copied into a JSON string as it is, whatever surrounds it.
