@@ -15,11 +15,6 @@ struct MentionKeys {
         self.init(count: mentions.count) { mentions[$0].key }
     }
 
-    /// Numbers `keys`.
-    init(keys: [String]) {
-        self.init(count: keys.count) { keys[$0] }
-    }
-
     /// Numbers the `count` keys that `key` gives by position. Keys are told apart by their UTF-8
     /// bytes, hashed with FNV-1a rather than the standard library's seeded hasher.
     init(count: Int, key: (Int) -> String) {

@@ -52,20 +52,6 @@ public struct RecognitionModel: Hashable, Sendable {
         return RecognitionModel(weights: weights, secondStage: secondStage, threshold: threshold)
     }
 
-    /// First-stage log-odds that a mention with features `vector` names a place.
-    public func firstStageLogit(_ vector: [Double]) -> Double {
-        var sum = 0.0
-        for position in 0..<min(vector.count, weights.count) { sum += weights[position] * vector[position] }
-        return sum
-    }
-
-    /// Probabilities for a document's mentions: `keys` are the mentions' normalised names,
-    /// `vectors` their features, `fixed` a probability to use instead of the model (demonyms).
-    public func probabilities(keys: [String], vectors: [[Double]], fixed: [Double?]) -> [Double] {
-        let numbered = MentionKeys(keys: keys)
-        return probabilities(keyIDs: numbered.ids, keyCount: numbered.count, logits: vectors.map(firstStageLogit), fixed: fixed)
-    }
-
     /// Probabilities for a document's mentions with the features of `matrix` (one row per
     /// mention); `keys` numbers the mentions' names, `fixed` gives a probability to use instead
     /// of the model (demonyms).
