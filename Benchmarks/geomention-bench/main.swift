@@ -124,7 +124,11 @@ if let given = option("--corpus") {
     }
 }
 let jobCounts = cores > 1 ? [1, cores] : [1]
-var throughput = Table("corpus", "documents", "jobs", "seconds", "CPU s", "MB/s", "documents/s", "speed-up", "peak RSS MB")
+// extract prints each toponym's event context unless told not to; both are measured, the first
+// with one job and with all cores, the second with one job (the scorer's fields only).
+let variants: [(context: Bool, jobs: Int)] = jobCounts.map { (true, $0) } + [(false, 1)]
+var throughput = Table("corpus", "documents", "context", "jobs", "seconds", "CPU s", "MB/s", "documents/s", "speed-up",
+                       "peak RSS MB")
 var identical = true
 for corpus in corpora {
     let bytes = fileSize(corpus), documents = lineCount(corpus)
@@ -133,11 +137,13 @@ for corpus in corpora {
     let repeats = bytes < 5_000_000 ? 3 : bytes < 50_000_000 ? 2 : 1
     var single = 0.0
     var outputs: [String] = []
-    for jobs in jobCounts {
-        let output = work + "/extract-jobs\(jobs).jsonl"
+    for variant in variants {
+        let jobs = variant.jobs
+        let output = work + "/extract-jobs\(jobs)\(variant.context ? "" : "-no-context").jsonl"
         var best = Double.infinity, peak = 0.0, cpu = 0.0
         for _ in 0..<repeats {
-            let run = ChildRun.run(executable, ["extract", "--quiet", "--jobs", "\(jobs)", corpus], outputPath: output)
+            let run = ChildRun.run(executable, ["extract", "--quiet", "--jobs", "\(jobs)", corpus]
+                                   + (variant.context ? [] : ["--no-context"]), outputPath: output)
             guard run.exitCode == 0 else {
                 print("extract failed on \(corpus) (exit \(run.exitCode))")
                 exit(1)
@@ -147,11 +153,12 @@ for corpus in corpora {
             peak = max(peak, run.peakRSSMegabytes)
         }
         let seconds = best / 1000
-        if jobs == 1 { single = seconds }
-        outputs.append(output)
+        if jobs == 1 && variant.context { single = seconds }
+        if variant.context { outputs.append(output) }
         throughput.add((corpus as NSString).lastPathComponent + " (\(format(Double(bytes) / 1_000_000)) MB)", "\(documents)",
-                       "\(jobs)", format(seconds, 2), format(cpu, 2), format(Double(bytes) / 1_000_000 / seconds),
-                       format(Double(documents) / seconds, 0), format(single / seconds, 2) + "x", format(peak))
+                       variant.context ? "yes" : "no", "\(jobs)", format(seconds, 2), format(cpu, 2),
+                       format(Double(bytes) / 1_000_000 / seconds), format(Double(documents) / seconds, 0),
+                       variant.context ? format(single / seconds, 2) + "x" : "", format(peak))
     }
     if outputs.count > 1 && !sameContents(outputs[0], outputs[1]) { identical = false }
 }

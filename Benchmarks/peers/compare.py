@@ -107,7 +107,7 @@ def ensure_venv(venv):
     return python
 
 
-def geomention(binary, corpus, jobs):
+def geomention(binary, corpus, jobs, *options):
     """Runs extract on the whole corpus; start-up is the same binary on an empty input."""
     t0 = time.perf_counter()
     run([binary, "extract", "--quiet", "--jobs", str(jobs), "-"], input=b"", stdout=subprocess.DEVNULL)
@@ -120,7 +120,8 @@ def geomention(binary, corpus, jobs):
                    "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL);"
                    "t = time.perf_counter() - t;"
                    "print(json.dumps([t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024]))")
-        out = subprocess.run([sys.executable, "-c", wrapper, binary, "extract", "--quiet", "--jobs", str(jobs), corpus],
+        out = subprocess.run([sys.executable, "-c", wrapper, binary, "extract", "--quiet", "--jobs", str(jobs), *options,
+                              corpus],
                              check=True, capture_output=True, stdin=source)
         seconds, peak = json.loads(out.stdout)
     size = os.path.getsize(corpus)
@@ -156,9 +157,12 @@ def main():
     python = ensure_venv(args.venv)
     cores = os.cpu_count() or 1
 
+    # extract's default output carries each toponym's event context; --no-context prints the
+    # scorer's fields only.
     results = [("GeoMention extract, 1 job", geomention(binary, corpus, 1))]
     if cores > 1:
         results.append((f"GeoMention extract, {cores} jobs", geomention(binary, corpus, cores)))
+    results.append(("GeoMention extract --no-context, 1 job", geomention(binary, corpus, 1, "--no-context")))
     results.append(("geotext 0.4.0", peer(python, "geotext", corpus, args.size)))
     results.append(("flashgeotext 0.5.5", peer(python, "flashgeotext", corpus, args.size)))
     results.append(("spaCy 3.8 sm + most populous match", peer(python, "spacy", corpus, args.spacy_size)))

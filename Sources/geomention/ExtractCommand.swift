@@ -24,6 +24,12 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .customLong("no-demonyms"), help: "Leave out demonyms and adjectivals (\"Russian forces\").")
     var noDemonyms = false
 
+    @Flag(name: .customLong("no-context"), help: ArgumentHelp(
+        "Leave out the event context of each toponym (sentence, event type, trigger, role, event date, precisions): the scorer's fields only, faster."))
+    var noContext = false
+
+    @OptionGroup var dateOption: DocumentDateOption
+
     @Flag(help: "Instead of toponyms, print every name the recogniser weighed with its probability and features (JSON Lines).")
     var explain = false
 
@@ -36,22 +42,26 @@ struct ExtractCommand: ParsableCommand {
         let parser = GeoParser(gazetteer: gazetteer, options: .init(includeDemonyms: !noDemonyms, explain: explain))
         let sources = inputs.isEmpty ? [DocumentStream.Input.standardInput] : inputs.map(DocumentStream.Input.init(argument:))
         let format = explain ? nil : self.format
+        let withContext = !noContext
+        let defaultDate = dateOption.defaultDate
         // Parsing and formatting run on the workers; results come back in input order, as
         // UTF-8 bytes ready for the output buffer.
         let render: @Sendable (Document) -> [UInt8] = { document in
             let parsed = parser.parse(document)
+            let contexts = withContext && format != nil
+                ? ToponymContext.contexts(for: parsed, documentDate: document.date.flatMap(CalendarDate.init(iso:)) ?? defaultDate) : nil
             var bytes = [UInt8]()
             switch format {
             case nil:
                 bytes.append(contentsOf: ToponymWriter.explanationObject(parsed).utf8)
                 bytes.append(UInt8(ascii: "\n"))
             case .jsonl:
-                ToponymWriter.appendJSONObject(parsed, to: &bytes)
+                ToponymWriter.appendJSONObject(parsed, contexts: contexts, to: &bytes)
                 bytes.append(UInt8(ascii: "\n"))
             case .json:
-                ToponymWriter.appendJSONObject(parsed, to: &bytes)
+                ToponymWriter.appendJSONObject(parsed, contexts: contexts, to: &bytes)
             case .tsv:
-                bytes.append(contentsOf: ToponymWriter.tsvRows(parsed).utf8)
+                bytes.append(contentsOf: ToponymWriter.tsvRows(parsed, contexts: contexts).utf8)
             }
             return bytes
         }
@@ -60,7 +70,9 @@ struct ExtractCommand: ParsableCommand {
         var stream = batchOptions.stream(over: sources)
         var written = 0
         if format == .json { output.write("[") }
-        if format == .tsv { output.write(ToponymWriter.tsvHeader + "\n") }
+        if format == .tsv {
+            output.write((withContext ? ToponymWriter.tsvContextHeader : ToponymWriter.tsvHeader) + "\n")
+        }
         let counts = batchOptions.processor.run(&stream, transform: render, progress: { progressLine.update($0) }) { result in
             switch result {
             case .failure(let error):

@@ -9,20 +9,11 @@ struct LayerInputOptions: ParsableArguments {
         discussion: "Default: the sample dispatch bundled with the gazetteer (samples/sample.jsonl)."))
     var inputs: [String] = []
 
-    @Option(help: ArgumentHelp(
-        "The date of documents that carry none (JSON Lines \"date\" wins), for relative dates such as \"on Tuesday\".",
-        valueName: "YYYY-MM-DD"))
-    var date: String?
+    @OptionGroup var dateOption: DocumentDateOption
 
     @OptionGroup var gazetteerOptions: GazetteerOptions
 
     @OptionGroup var batchOptions: BatchOptions
-
-    func validate() throws {
-        if let date, date.count != 10 || CalendarDate(iso: date) == nil {
-            throw ValidationError("--date takes a day as YYYY-MM-DD, such as 2024-06-12")
-        }
-    }
 
     /// What reading the inputs gave.
     struct Reading {
@@ -52,7 +43,7 @@ struct LayerInputOptions: ParsableArguments {
         start(gazetteer)
         let parser = GeoParser(gazetteer: gazetteer)
         let builder = FeatureBuilder(gazetteer: gazetteer, granularity: granularity,
-                                     defaultDate: date.flatMap(CalendarDate.init(iso:)))
+                                     defaultDate: dateOption.defaultDate)
         let sources = inputs.isEmpty
             ? [DocumentStream.Input.path(BundledFiles.sampleArticle(in: gazetteer).path)]
             : inputs.map(DocumentStream.Input.init(argument:))

@@ -68,7 +68,8 @@ import Testing
             "Polish", "Ukrainian", "Kraków", "Springfield", "Ill.", "Paris", "Texas",
         ])
         let fields: Set<String> = ["start", "end", "name", "form", "lat", "lon", "geonameid", "place", "kind", "country",
-                                   "admin1", "confidence", "reason"]
+                                   "admin1", "confidence", "reason", "sentence", "context", "event_type", "trigger",
+                                   "role", "event_date", "time_precision", "geo_precision"]
         for toponym in found {
             #expect(Set(toponym.keys) == fields)
             let start = try #require(toponym["start"] as? Int), end = try #require(toponym["end"] as? Int)
@@ -158,16 +159,88 @@ import Testing
         let output = try CommandRunner.run(["extract", "--format", "tsv", root.appendingPathComponent("article.txt").path])
         #expect(output.status == 0)
         let lines = output.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.first == "doc_id\tstart\tend\tname\tform\tplace\tkind\tcountry\tadmin1\tlat\tlon\tgeonameid\tconfidence\treason")
+        #expect(lines.first == "doc_id\tstart\tend\tname\tform\tplace\tkind\tcountry\tadmin1\tlat\tlon\tgeonameid\tconfidence\treason"
+                + "\tsentence\tcontext\tevent_type\ttrigger\trole\tevent_date\ttime_precision\tgeo_precision")
         #expect(lines.last == "")
         let rows = lines.dropFirst().dropLast().map { $0.components(separatedBy: "\t") }
         #expect(rows.count == 17)
-        #expect(rows.allSatisfy { $0.count == 14 && $0[0] == "article.txt" })
+        #expect(rows.allSatisfy { $0.count == 22 && $0[0] == "article.txt" })
         let lviv = try #require(rows.first { $0[3] == "LVIV" })
         #expect(Array(lviv[1...8]) == ["38", "42", "LVIV", "name", "Lviv", "city", "UA", "UA-46"])
         #expect(lviv[11] == "702550")
+        #expect(lviv[14] == "1" && lviv[18] == "dateline")
+        #expect(lviv[15].hasPrefix("LVIV, Ukraine — Volunteers from Poland") && !lviv[15].contains("\n"))
+        // Without a document date there is no event date.
+        #expect(lviv[19] == "" && lviv[20] == "")
         let ukrainian = try #require(rows.first { $0[3] == "Ukrainian" })
         #expect(ukrainian[4] == "demonym" && ukrainian[7] == "UA")
+    }
+
+    // MARK: Event context
+
+    @Test func eachToponymCarriesTheEventContextOfItsSentence() throws {
+        let records = """
+        {"id": "strike", "date": "2024-06-12", "text": "KYIV, Ukraine — Russian missiles struck Rivne on Tuesday.\\n\\nAid convoys later left Lviv for the city."}
+        {"id": "undated", "text": "Shelling hit Kharkiv yesterday."}
+
+        """
+        let root = try folder(["feed.jsonl": records])
+        let output = try CommandRunner.run(["extract", "--date", "2024-03-05", root.appendingPathComponent("feed.jsonl").path])
+        #expect(output.status == 0, "stderr: \(output.standardError)")
+        let documents = try jsonLines(output.standardOutput)
+        #expect(documents.count == 2)
+        let strike = try toponyms(documents[0])
+        func named(_ name: String, in found: [[String: Any]]) throws -> [String: Any] {
+            try #require(found.first { $0["name"] as? String == name }, "no \(name)")
+        }
+        let kyiv = try named("KYIV", in: strike)
+        #expect(kyiv["role"] as? String == "dateline")
+        #expect(kyiv["sentence"] as? Int == 0)
+        #expect(kyiv["context"] as? String == "KYIV, Ukraine — Russian missiles struck Rivne on Tuesday.")
+        let rivne = try named("Rivne", in: strike)
+        #expect(rivne["role"] as? String == "event")
+        #expect(rivne["event_type"] as? String == "explosions/remote violence")
+        #expect(rivne["trigger"] as? String == "missiles" || rivne["trigger"] as? String == "struck")
+        // "on Tuesday" counts back from the document's own date, which wins over --date.
+        #expect(rivne["event_date"] as? String == "2024-06-11")
+        #expect(rivne["time_precision"] as? Int == 1)
+        #expect(rivne["geo_precision"] as? Int == 1)
+        let lviv = try named("Lviv", in: strike)
+        #expect(lviv["sentence"] as? Int == 1)
+        #expect(lviv["context"] as? String == "Aid convoys later left Lviv for the city.")
+        #expect(lviv["event_date"] as? String == "2024-06-12")
+        let ukraine = try named("Ukraine", in: strike)
+        #expect(ukraine["geo_precision"] as? Int == 4, "a country is precise to the country")
+        // A document without a date takes --date; "yesterday" is the day before.
+        let kharkiv = try named("Kharkiv", in: try toponyms(documents[1]))
+        #expect(kharkiv["event_date"] as? String == "2024-03-04")
+        #expect(kharkiv["trigger"] as? String == "Shelling")
+    }
+
+    @Test func noContextPrintsOnlyTheScorersFields() throws {
+        let root = try folder(["article.txt": Self.article])
+        let path = root.appendingPathComponent("article.txt").path
+        let with = try toponyms(try #require(try jsonLines(try CommandRunner.run(["extract", path]).standardOutput).first))
+        let output = try CommandRunner.run(["extract", "--no-context", path])
+        #expect(output.status == 0)
+        let without = try toponyms(try #require(try jsonLines(output.standardOutput).first))
+        #expect(without.count == with.count)
+        let scorerFields: Set<String> = ["start", "end", "name", "form", "lat", "lon", "geonameid", "place", "kind",
+                                         "country", "admin1", "confidence", "reason"]
+        for (bare, full) in zip(without, with) {
+            #expect(Set(bare.keys) == scorerFields)
+            #expect(NSDictionary(dictionary: bare).isEqual(to: full.filter { scorerFields.contains($0.key) }))
+        }
+        let tsv = try CommandRunner.run(["extract", "--no-context", "--format", "tsv", path])
+        let lines = tsv.standardOutput.split(separator: "\n").map { $0.components(separatedBy: "\t") }
+        #expect(lines.count == 18 && lines.allSatisfy { $0.count == 14 })
+    }
+
+    @Test func aMalformedDateIsAUsageError() throws {
+        let output = try CommandRunner.run(["extract", "--date", "12/06/2024", "-"], input: Data("Rain in Lviv.".utf8))
+        #expect(output.status == 64)
+        #expect(output.standardError.contains("--date"))
+        #expect(output.standardOutput.isEmpty)
     }
 
     // MARK: Inputs

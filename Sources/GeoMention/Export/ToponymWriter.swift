@@ -2,31 +2,48 @@
 ///
 /// JSON Lines (`jsonl`) gives one object per document: `{"id", "toponyms": [{"start", "end",
 /// "name", "form", "lat", "lon", "geonameid", "place", "kind", "country", "admin1",
-/// "confidence", "reason"}]}` — the prediction format of the evaluation scorer. `json` wraps the
-/// same objects in one array; `tsv` gives one row per toponym with the document id first.
+/// "confidence", "reason"}]}` — the prediction format of the evaluation scorer. Given the
+/// mentions' ``ToponymContext`` values, each toponym also carries its event context:
+/// `"sentence"` (index of the sentence in the document), `"context"` (that sentence on one line),
+/// `"event_type"`, `"trigger"`, `"role"`, `"event_date"`, `"time_precision"` and
+/// `"geo_precision"`, named and valued as in the map layers. `json` wraps the same objects in
+/// one array; `tsv` gives one row per toponym with the document id first.
 public enum ToponymWriter {
     public enum Format: String, CaseIterable, Sendable {
         case jsonl, json, tsv
     }
 
-    /// The TSV header line (without a line break).
+    /// The TSV header line (without a line break) of rows without event context.
     public static let tsvHeader = ["doc_id", "start", "end", "name", "form", "place", "kind", "country", "admin1",
                                    "lat", "lon", "geonameid", "confidence", "reason"].joined(separator: "\t")
 
+    /// The TSV header line (without a line break) of rows with event context.
+    public static let tsvContextHeader = tsvHeader + "\t" + contextKeys.joined(separator: "\t")
+
+    /// The names of the event context fields, in the order they are written.
+    static let contextKeys = ["sentence", "context", "event_type", "trigger", "role", "event_date",
+                              "time_precision", "geo_precision"]
+
     /// One document as a JSON object on one line (no line break).
-    public static func jsonObject(_ parsed: ParsedDocument) -> String {
+    /// - Parameters:
+    ///   - parsed: The parsed document.
+    ///   - contexts: One context per mention of `parsed`, or nil to write toponyms without one.
+    public static func jsonObject(_ parsed: ParsedDocument, contexts: [ToponymContext]? = nil) -> String {
         var out = [UInt8]()
-        appendJSONObject(parsed, to: &out)
+        appendJSONObject(parsed, contexts: contexts, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends the UTF-8 bytes of ``jsonObject(_:)`` to `out`, for writers that collect bytes.
-    public static func appendJSONObject(_ parsed: ParsedDocument, to out: inout [UInt8]) {
+    public static func appendJSONObject(_ parsed: ParsedDocument, contexts: [ToponymContext]? = nil,
+                                        to out: inout [UInt8]) {
+        precondition(contexts == nil || contexts!.count == parsed.mentions.count, "one context per mention")
         // The object is written through a pointer into storage sized for the worst case of every
         // string and number, then handed over whole (or appended when `out` holds bytes already).
-        let object = [UInt8](unsafeUninitializedCapacity: jsonObjectCapacity(parsed)) { storage, count in
+        let capacity = jsonObjectCapacity(parsed) + (contexts.map(contextCapacity) ?? 0)
+        let object = [UInt8](unsafeUninitializedCapacity: capacity) { storage, count in
             var cursor = ByteCursor(storage)
-            writeJSONObject(parsed, to: &cursor)
+            writeJSONObject(parsed, contexts: contexts, to: &cursor)
             count = cursor.count
         }
         if out.isEmpty { out = object } else { out.append(contentsOf: object) }
@@ -56,18 +73,75 @@ public enum ToponymWriter {
         return capacity
     }
 
-    private static func writeJSONObject(_ parsed: ParsedDocument, to out: inout ByteCursor) {
+    /// The most bytes the context fields of `contexts` take.
+    private static func contextCapacity(_ contexts: [ToponymContext]) -> Int {
+        let frame = contextKeys.reduce(0) { $0 + $1.utf8.count + 6 } + 4 * "null".utf8.count
+            + 3 * NumberText.integerCapacity + #""0000-00-00""#.utf8.count
+            + EventCategory.allCases.map(\.rawValue.utf8.count).max()!
+            + EventRole.allCases.map(\.rawValue.utf8.count).max()!
+        return contexts.reduce(0) { total, context in
+            total + frame + TextEscaping.jsonStringCapacity(context.sentence)
+                + TextEscaping.jsonStringCapacity(context.event.trigger)
+        }
+    }
+
+    private static func writeJSONObject(_ parsed: ParsedDocument, contexts: [ToponymContext]?,
+                                        to out: inout ByteCursor) {
         out.write(#"{"id":"#)
         TextEscaping.writeJSONString(parsed.document.id, to: &out)
         out.write(#","toponyms":["#)
         for (position, resolved) in parsed.mentions.enumerated() {
             if position > 0 { out.write(UInt8(ascii: ",")) }
-            writeToponymObject(resolved, to: &out)
+            writeToponymFields(resolved, to: &out)
+            if let contexts { writeContextFields(contexts[position], to: &out) }
+            out.write(UInt8(ascii: "}"))
         }
         out.write("]}")
     }
 
-    private static func writeToponymObject(_ resolved: ResolvedMention, to out: inout ByteCursor) {
+    /// The event context fields of one toponym, each after a comma.
+    private static func writeContextFields(_ context: ToponymContext, to out: inout ByteCursor) {
+        let event = context.event
+        out.write(#","sentence":"#)
+        NumberText.writeInteger(event.sentence, to: &out)
+        out.write(#","context":"#)
+        TextEscaping.writeJSONString(context.sentence, to: &out)
+        out.write(#","event_type":""#)
+        out.write(utf8: event.eventType.rawValue)
+        out.write(#"","trigger":"#)
+        TextEscaping.writeJSONString(event.trigger, to: &out)
+        out.write(#","role":""#)
+        out.write(utf8: event.role.rawValue)
+        out.write(#"","event_date":"#)
+        if let date = event.eventDate {
+            out.write(UInt8(ascii: "\""))
+            writeDate(date, to: &out)
+            out.write(UInt8(ascii: "\""))
+        } else {
+            out.write("null")
+        }
+        out.write(#","time_precision":"#)
+        writeInteger(event.timePrecision?.rawValue, to: &out)
+        out.write(#","geo_precision":"#)
+        writeInteger(event.geoPrecision, to: &out)
+    }
+
+    /// `YYYY-MM-DD`.
+    private static func writeDate(_ date: CalendarDate, to out: inout ByteCursor) {
+        out.writeDigits(UInt64(date.year), minimumCount: 4)
+        out.write(UInt8(ascii: "-"))
+        out.writeDigits(UInt64(date.month), minimumCount: 2)
+        out.write(UInt8(ascii: "-"))
+        out.writeDigits(UInt64(date.day), minimumCount: 2)
+    }
+
+    /// The integer, or `null`.
+    private static func writeInteger(_ value: Int?, to out: inout ByteCursor) {
+        if let value { NumberText.writeInteger(value, to: &out) } else { out.write("null") }
+    }
+
+    /// A toponym object's fields from its opening brace to its reason, without the closing brace.
+    private static func writeToponymFields(_ resolved: ResolvedMention, to out: inout ByteCursor) {
         let mention = resolved.mention
         out.write(#"{"start":"#)
         NumberText.writeInteger(mention.start, to: &out)
@@ -104,7 +178,6 @@ public enum ToponymWriter {
         writeNumber(resolved.confidence, orElse: "0", to: &out)
         out.write(#","reason":"#)
         TextEscaping.writeJSONString(resolved.reason, to: &out)
-        out.write(UInt8(ascii: "}"))
     }
 
     /// Writes ``NumberText/compact(_:)`` of `value`, or `fallback` when it is not finite.
@@ -148,18 +221,27 @@ public enum ToponymWriter {
         return out + "}"
     }
 
-    /// One document's toponyms as TSV rows, each ending in a line break.
-    public static func tsvRows(_ parsed: ParsedDocument) -> String {
+    /// One document's toponyms as TSV rows, each ending in a line break; with `contexts` (one per
+    /// mention), the columns of ``tsvContextHeader``, else those of ``tsvHeader``.
+    public static func tsvRows(_ parsed: ParsedDocument, contexts: [ToponymContext]? = nil) -> String {
+        precondition(contexts == nil || contexts!.count == parsed.mentions.count, "one context per mention")
         var out = ""
-        for resolved in parsed.mentions {
+        for (position, resolved) in parsed.mentions.enumerated() {
             let place = resolved.place
-            let fields: [String] = [
+            var fields: [String] = [
                 parsed.document.id, String(resolved.mention.start), String(resolved.mention.end), resolved.mention.text,
                 resolved.form.rawValue, place?.name ?? "", place?.kind.rawValue ?? "", place?.countryCode ?? "",
                 place?.admin1Code ?? "", place.flatMap { NumberText.compact($0.latitude) } ?? "",
                 place.flatMap { NumberText.compact($0.longitude) } ?? "", place?.geonameid.map(String.init) ?? "",
                 NumberText.compact(resolved.confidence) ?? "0", resolved.reason,
             ]
+            if let event = contexts?[position].event {
+                fields += [
+                    String(event.sentence), contexts![position].sentence, event.eventType.rawValue, event.trigger,
+                    event.role.rawValue, event.eventDate?.description ?? "",
+                    event.timePrecision.map { String($0.rawValue) } ?? "", event.geoPrecision.map(String.init) ?? "",
+                ]
+            }
             out += fields.map(tsvField).joined(separator: "\t") + "\n"
         }
         return out
