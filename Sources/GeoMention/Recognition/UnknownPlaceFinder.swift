@@ -18,6 +18,8 @@ struct UnknownPlaceFinder {
     /// The UTF-8 of the feature words, to compare with the text without building strings.
     private static let trailingSpellings = trailingWords.map { Array($0.utf8) }
     private static let leadingSpellings = leadingWords.map { Array($0.utf8) }
+    /// The lexicon's titles, looked up by a word's bytes.
+    private static let personTitles = LexiconWordSet(RecognitionLexicon.personTitles)
 
     /// Adds the unknown places to `mentions` in text order. A lone feature word the spotter
     /// took for a place ("Lake", a town in Mississippi) gives way to the longer unknown name.
@@ -112,8 +114,7 @@ struct UnknownPlaceFinder {
 
     /// A word that can be part of a proper name: not a title, not a common English word.
     private func isNameWord(_ position: Int) -> Bool {
-        let word = view.lowercased(position)
-        if RecognitionLexicon.personTitles.contains(word) { return false }
+        if view.withLowercasedBytes(position, { Self.personTitles.contains($0) }) { return false }
         let info = view.wordInfo(position)
         return !(info.isLowerCaseWord && info.zipf >= 3.5)
     }
