@@ -13,6 +13,24 @@
 struct MentionFilter {
     let view: TokenView
 
+    /// The lexicon's lists this filter consults, looked up by a token's bytes.
+    private static let locativePrepositions = LexiconWordSet(RecognitionLexicon.locativePrepositions)
+    private static let unitWords = LexiconWordSet(RecognitionLexicon.unitWords)
+    private static let calendarWords = LexiconWordSet(RecognitionLexicon.calendarWords)
+    private static let personTitles = LexiconWordSet(RecognitionLexicon.personTitles)
+    private static let institutionSuffixes = LexiconWordSet(RecognitionLexicon.institutionSuffixes)
+    private static let languageCuesBefore = LexiconWordSet(RecognitionLexicon.languageCuesBefore)
+    private static let languageCuesAfter = LexiconWordSet(RecognitionLexicon.languageCuesAfter)
+    /// Words that may stand between a language cue and the language ("spoke only French").
+    private static let languageQualifiers = LexiconWordSet([
+        "only", "mostly", "fluent", "perfect", "little", "broken", "good", "some", "both",
+    ])
+
+    /// Whether token `position`, lower-cased, is in `words`; no string is built for an ASCII word.
+    private func isWord(_ position: Int, in words: LexiconWordSet) -> Bool {
+        view.withLowercasedBytes(position) { words.contains($0) }
+    }
+
     /// The spotted names with their cues, without those that cannot be places. The list is
     /// annotated and thinned in place, so a list handed over for good is never copied.
     func filter(_ spotted: consuming [Mention]) -> [Mention] {
@@ -50,15 +68,15 @@ struct MentionFilter {
             mention.cues.insert(.weakCapital)
         }
         if let previous = view.adjacentWord(before: first), tokens[previous].shape == .lower,
-           RecognitionLexicon.locativePrepositions.contains(view.lowercased(previous)) {
+           isWord(previous, in: Self.locativePrepositions) {
             mention.cues.insert(.locativePreposition)
         } else if first >= 2, tokens[first - 1].kind == .word, tokens[first - 1].shape == .lower,
                   view.lowercased(first - 1) == "the", tokens[first - 2].kind == .word,
-                  RecognitionLexicon.locativePrepositions.contains(view.lowercased(first - 2)) {
+                  isWord(first - 2, in: Self.locativePrepositions) {
             mention.cues.insert(.locativePreposition)
         }
         if let next = view.adjacentWord(after: mention.tokenRange.upperBound - 1), tokens[next].shape == .lower,
-           RecognitionLexicon.unitWords.contains(view.lowercased(next)) {
+           isWord(next, in: Self.unitWords) {
             mention.cues.insert(.unitWordAfter)
         }
         if mention.tokenRange.allSatisfy({ tokens[$0].kind != .word || tokens[$0].shape == .allCaps }),
@@ -115,11 +133,11 @@ struct MentionFilter {
     // MARK: Rules
 
     private func isCalendarWord(_ mention: Mention) -> Bool {
-        mention.tokenRange.count == 1 && RecognitionLexicon.calendarWords.contains(mention.key)
+        mention.tokenRange.count == 1 && Self.calendarWords.contains(mention.key)
     }
 
     private func isTitleOrContraction(_ mention: Mention) -> Bool {
-        if RecognitionLexicon.personTitles.contains(mention.key) && mention.candidates.allSatisfy({ $0.form == .name }) {
+        if Self.personTitles.contains(mention.key) && mention.candidates.allSatisfy({ $0.form == .name }) {
             return true
         }
         // Only a word with an apostrophe can be a contraction.
@@ -146,7 +164,7 @@ struct MentionFilter {
     private func followsTitle(_ mention: Mention) -> Bool {
         let first = mention.tokenRange.lowerBound
         guard let previous = view.adjacentWord(before: first) ?? wordBeforePeriod(first) else { return false }
-        return RecognitionLexicon.personTitles.contains(view.lowercased(previous))
+        return isWord(previous, in: Self.personTitles)
     }
 
     /// The word before an abbreviation's period: "Gov" in "Gov. Lincoln".
@@ -168,11 +186,11 @@ struct MentionFilter {
             let afterInfo = view.wordInfo(after)
             // "Georgia May Jagger": a second given name, then a surname or a rare capitalised word.
             if !afterInfo.isLowerCaseWord && (afterInfo.isSurname || afterInfo.isProperNoun || afterInfo.zipf < 3) {
-                return !RecognitionLexicon.institutionSuffixes.contains(view.lowercased(after))
+                return !isWord(after, in: Self.institutionSuffixes)
             }
         }
         return info.isSurname && !info.isLowerCaseWord
-            && !RecognitionLexicon.institutionSuffixes.contains(view.lowercased(next))
+            && !isWord(next, in: Self.institutionSuffixes)
     }
 
     /// An adjectival used as the name of a language: "spoke only French", "in English",
@@ -181,18 +199,17 @@ struct MentionFilter {
         guard mention.candidates.contains(where: { $0.form == .demonym }), mention.tokenRange.count == 1 else { return false }
         let position = mention.tokenRange.lowerBound
         var previous = view.adjacentWord(before: position)
-        if let word = previous, ["only", "mostly", "fluent", "perfect", "little", "broken", "good", "some", "both"]
-            .contains(view.lowercased(word)) {
+        if let word = previous, isWord(word, in: Self.languageQualifiers) {
             previous = view.adjacentWord(before: word)
         }
         if let previous, view.tokens[previous].shape == .lower,
-           RecognitionLexicon.languageCuesBefore.contains(view.lowercased(previous)) {
+           isWord(previous, in: Self.languageCuesBefore) {
             // "in English", but not "in Russian-held territory" or "in French Guiana".
             return view.adjacentWord(after: position).map { !view.tokens[$0].startsUppercase } ?? true
                 && !view.isPunctuation(position + 1, "-")
         }
         if let next = view.adjacentWord(after: position), view.tokens[next].shape == .lower,
-           RecognitionLexicon.languageCuesAfter.contains(view.lowercased(next)) {
+           isWord(next, in: Self.languageCuesAfter) {
             return true
         }
         return view.isPunctuation(position + 1, "-") && position + 2 < view.tokens.count

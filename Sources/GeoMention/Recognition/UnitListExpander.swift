@@ -16,8 +16,7 @@ struct UnitListExpander {
     func expand(_ mentions: inout [Mention]) {
         let tokens = view.tokens
         var found: [Mention] = []
-        for position in tokens.indices where tokens[position].kind == .word && tokens[position].shape == .lower
-            && tokens[position].utf8End - tokens[position].utf8Start == 8 {  // the length of every unit word
+        for position in Self.unitWordCandidates(tokens) {
             let initial = view.firstByte(position)
             guard initial >= 0x80 || Self.unitInitials.contains(initial),
                   let unit = Self.units[view.lowercased(position)] else { continue }
@@ -29,6 +28,22 @@ struct UnitListExpander {
         mentions.removeAll { mention in mention.tokenRange.contains { covered[$0] } }
         mentions.append(contentsOf: found)
         mentions.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+    }
+
+    /// The positions of the lower-case words as long as the unit words, in text order. The length,
+    /// which rules out most tokens, is tested first.
+    private static func unitWordCandidates(_ tokens: [Token]) -> [Int] {
+        tokens.withUnsafeBufferPointer { tokens in
+            var positions: [Int] = []
+            for position in tokens.indices {
+                let token = tokens[position]
+                // The length of every unit word.
+                if token.utf8End &- token.utf8Start == 8 && token.kind == .word && token.shape == .lower {
+                    positions.append(position)
+                }
+            }
+            return positions
+        }
     }
 
     /// The list items that end right before token `position`, last first, looked up as `unit`.

@@ -18,6 +18,8 @@ struct UnknownPlaceFinder {
     /// The UTF-8 of the feature words, to compare with the text without building strings.
     private static let trailingSpellings = trailingWords.map { Array($0.utf8) }
     private static let leadingSpellings = leadingWords.map { Array($0.utf8) }
+    /// The lexicon's titles, looked up by a word's bytes.
+    private static let personTitles = LexiconWordSet(RecognitionLexicon.personTitles)
 
     /// Adds the unknown places to `mentions` in text order. A lone feature word the spotter
     /// took for a place ("Lake", a town in Mississippi) gives way to the longer unknown name.
@@ -59,13 +61,13 @@ struct UnknownPlaceFinder {
         var found: [Mention] = []
         var position = 0
         while position < tokens.count {
-            guard tokens[position].kind == .word, tokens[position].shape == .capitalized, !covered[position] else {
+            guard Self.isCapitalizedWord(tokens[position]), !covered[position] else {
                 position += 1
                 continue
             }
             // A run of capitalised words in one sentence.
             var end = position
-            while end + 1 < tokens.count, tokens[end + 1].kind == .word, tokens[end + 1].shape == .capitalized,
+            while end + 1 < tokens.count, Self.isCapitalizedWord(tokens[end + 1]),
                   !covered[end + 1], tokens[end + 1].sentence == tokens[position].sentence,
                   !tokens[end + 1].followsNewline, end + 1 - position < 4 {
                 end += 1
@@ -74,6 +76,15 @@ struct UnknownPlaceFinder {
             position = end + 1
         }
         return found
+    }
+
+    /// Whether `token` is a capitalised word. Kind and shape are compared together: tested one
+    /// after the other, the frequent words of other shapes make the first test a poor guess for
+    /// the processor on every token of the text.
+    @inline(__always)
+    private static func isCapitalizedWord(_ token: Token) -> Bool {
+        UInt16(token.kind.rawValue) | UInt16(token.shape.rawValue) << 8
+            == UInt16(Token.Kind.word.rawValue) | UInt16(Token.Shape.capitalized.rawValue) << 8
     }
 
     /// The part of the run that reads as a place name, if any.
@@ -112,8 +123,7 @@ struct UnknownPlaceFinder {
 
     /// A word that can be part of a proper name: not a title, not a common English word.
     private func isNameWord(_ position: Int) -> Bool {
-        let word = view.lowercased(position)
-        if RecognitionLexicon.personTitles.contains(word) { return false }
+        if view.withLowercasedBytes(position, { Self.personTitles.contains($0) }) { return false }
         let info = view.wordInfo(position)
         return !(info.isLowerCaseWord && info.zipf >= 3.5)
     }
