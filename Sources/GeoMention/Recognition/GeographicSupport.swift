@@ -117,7 +117,7 @@ struct GeographicSupport {
                 break
             }
         }
-        return (log2(1 + Double(bestAdmin1)), log2(1 + Double(bestCountry)), isNear ? 1 : 0)
+        return (FeatureLogarithms.log2(1 + bestAdmin1), FeatureLogarithms.log2(1 + bestCountry), isNear ? 1 : 0)
     }
 
     /// Whether a town of a name other than `key` lies within 100 km of `point`.

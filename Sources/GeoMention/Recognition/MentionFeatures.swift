@@ -39,42 +39,54 @@ enum MentionFeatures {
         }
         var senses = SenseFacts(keys: keys, geography: GeographicSupport(mentions: mentions, keys: keys, index: view.index),
                                 index: view.index)
-        var personKeys = [Bool](repeating: false, count: keys.count)
-        var locativeKeys = [Bool](repeating: false, count: keys.count)
-        var occurrences = [Int](repeating: 0, count: keys.count)
-        // By position, so that no mention is copied.
-        for position in mentions.indices {
-            let key = keys.ids[position]
-            if !mentions[position].candidates.isEmpty {
-                let facts = senses.facts(for: mentions[position], key: key)
-                fill(&matrix, row: position, mention: mentions[position], kind: facts.kind, view: view, edges: edges,
-                     lowerCaseInDocument: lowerCase.isFound(mention: position))
-                matrix[position, .admin1Support] = facts.support.admin1
-                matrix[position, .countrySupport] = facts.support.country
-                matrix[position, .nearSupport] = facts.support.near
+        var usage = [NameUsage](repeating: NameUsage(), count: keys.count)
+        // Through a buffer, by position, so that no mention is copied to be read.
+        mentions.withUnsafeBufferPointer { mentions in
+            for position in mentions.indices {
+                let key = keys.ids[position]
+                if !mentions[position].candidates.isEmpty {
+                    let facts = senses.facts(for: mentions[position], key: key)
+                    fill(&matrix, row: position, mention: mentions[position], kind: facts.kind, view: view, edges: edges,
+                         lowerCaseInDocument: lowerCase.isFound(mention: position))
+                    matrix[position, .admin1Support] = facts.support.admin1
+                    matrix[position, .countrySupport] = facts.support.country
+                    matrix[position, .nearSupport] = facts.support.near
+                }
+                if matrix[position, .givenNameBefore] > 0 || matrix[position, .surnameAfter] > 0 {
+                    usage[key].forPerson = true
+                }
+                if mentions[position].cues.contains(.locativePreposition) || matrix[position, .qualifierAfter] > 0 {
+                    usage[key].locative = true
+                }
+                usage[key].occurrences += 1
             }
-            if matrix[position, .givenNameBefore] > 0 || matrix[position, .surnameAfter] > 0 { personKeys[key] = true }
-            if mentions[position].cues.contains(.locativePreposition) || matrix[position, .qualifierAfter] > 0 {
-                locativeKeys[key] = true
-            }
-            occurrences[key] += 1
         }
         // Names listed after a place that a preposition introduces share its cue:
         // "in Sharon, Cornwall and Salisbury".
         for position in mentions.indices.dropFirst() {
             let previous = position - 1
             let cued = mentions[previous].cues.contains(.locativePreposition) || matrix[previous, .listLocative] > 0
-            if cued && ContextPatterns.isListContinuation(from: mentions[previous], to: mentions[position], view) {
+            if cued && ContextPatterns.isListContinuation(from: previous, to: position, in: mentions, view) {
                 matrix[position, .listLocative] = 1
             }
         }
         for position in mentions.indices {
-            let key = keys.ids[position]
-            matrix[position, .occurrences] = log2(Double(min(occurrences[key], 32)))
-            matrix[position, .personElsewhere] = personKeys[key] ? 1 : 0
-            matrix[position, .locativeElsewhere] = locativeKeys[key] ? 1 : 0
+            let name = usage[keys.ids[position]]
+            matrix[position, .occurrences] = FeatureLogarithms.log2(min(name.occurrences, 32))
+            matrix[position, .personElsewhere] = name.forPerson ? 1 : 0
+            matrix[position, .locativeElsewhere] = name.locative ? 1 : 0
         }
         return matrix
+    }
+
+    /// How a document uses one name across its mentions.
+    private struct NameUsage {
+        /// How many mentions it has.
+        var occurrences = 0
+        /// A given name stands before one of them or a surname after.
+        var forPerson = false
+        /// A locative preposition stands before one of them or a qualifier after.
+        var locative = false
     }
 
     /// How many word tokens `range` covers.
@@ -145,7 +157,7 @@ enum MentionFeatures {
         flag(.words2, words == 2)
         flag(.words3plus, words >= 3)
         flag(.primaryName, top.isPrimaryName)
-        set(.candidates, log2(Double(mention.candidates.count)))
+        set(.candidates, FeatureLogarithms.log2(mention.candidates.count))
 
         let single = words == 1
         // An abbreviation in its own capitals ("US", "EU") says nothing about the English word it spells.
@@ -154,8 +166,8 @@ enum MentionFeatures {
         flag(.lowercaseWord, info.isLowerCaseWord)
         set(.lowercaseZipf, info.isLowerCaseWord ? info.zipf : 0)
         flag(.properNoun, info.isProperNoun)
-        set(.givenName, log10(1 + info.givenNamePercent * 1000))
-        set(.surname, log10(1 + info.surnamePercent * 1000))
+        set(.givenName, FeatureLogarithms.log10OnePlusThousandfold(info.givenNamePercent))
+        set(.surname, FeatureLogarithms.log10OnePlusThousandfold(info.surnamePercent))
         let weak = mention.cues.contains(.weakCapital)
         flag(.weakCapital, weak)
         set(.weakLowercase, weak && info.isLowerCaseWord ? info.zipf : 0)
@@ -205,13 +217,13 @@ enum MentionFeatures {
                  && !nextInfo.isLowerCaseWord)
             flag(.capitalSequenceSmall, prior < 6)
         }
-        let personLike = log10(1 + (info.givenNamePercent + info.surnamePercent) * 1000)
+        let personLike = FeatureLogarithms.log10OnePlusThousandfold(info.givenNamePercent + info.surnamePercent)
         set(.personSmallPlace, prior < 6 ? personLike : 0)
         set(.personLikePlace, personLike)
         flag(.hyphenJoined, tokens[first].joinedByHyphen
-             || (last + 2 < tokens.count && tokens[last + 2].joinedByHyphen && view.isPunctuation(last + 1, "-")))
+             || (last + 2 < tokens.count && tokens[last + 2].joinedByHyphen && view.isPunctuation(last + 1, ascii: "-")))
         flag(.possessive, tokens[last].followedByPossessive)
-        if view.isPunctuation(last + 1, ","), last + 2 < tokens.count, tokens[last + 2].kind == .word,
+        if view.isPunctuation(last + 1, ascii: ","), last + 2 < tokens.count, tokens[last + 2].kind == .word,
            tokens[last + 2].startsUppercase, tokens[last + 2].sentence == tokens[last].sentence {
             flag(.qualifierAfter, true)
         }
@@ -221,7 +233,7 @@ enum MentionFeatures {
         flag(.ofLocative, ContextPatterns.isLocativeOf(first, view))
         flag(.ofAfterPerson, ContextPatterns.isHometownOf(first, view))
         flag(.unitList, mention.cues.contains(.unitList))
-        flag(.insideParentheses, view.isPunctuation(first - 1, "(") && view.isPunctuation(last + 1, ")"))
+        flag(.insideParentheses, view.isPunctuation(first - 1, ascii: "(") && view.isPunctuation(last + 1, ascii: ")"))
     }
 }
 
