@@ -45,8 +45,9 @@ enum MentionFeatures {
             for position in mentions.indices {
                 let key = keys.ids[position]
                 if !mentions[position].candidates.isEmpty {
-                    let facts = senses.facts(for: mentions[position], key: key)
-                    fill(&matrix, row: position, mention: mentions[position], kind: facts.kind, view: view, edges: edges,
+                    let mention = mentions.baseAddress! + position
+                    let facts = senses.facts(for: mention, key: key)
+                    fill(&matrix, row: position, mention: mention, kind: facts.kind, view: view, edges: edges,
                          lowerCaseInDocument: lowerCase.isFound(mention: position))
                     matrix[position, .admin1Support] = facts.support.admin1
                     matrix[position, .countrySupport] = facts.support.country
@@ -134,13 +135,18 @@ enum MentionFeatures {
     /// Writes into row `row` the features that `mention` and the words around it decide; `kind`
     /// is the kind of its most likely reading, `lowerCaseInDocument` whether its word occurs in
     /// lower case elsewhere. The features of the whole document are left to ``matrix(for:keys:view:)``.
-    private static func fill(_ matrix: inout FeatureMatrix, row: Int, mention: Mention, kind: PlaceKind, view: TokenView,
-                             edges: MentionEdges, lowerCaseInDocument: Bool) {
+    /// The mention is read in place, through a pointer, as a copy would retain and release each of
+    /// its texts and lists.
+    private static func fill(_ matrix: inout FeatureMatrix, row: Int, mention: UnsafePointer<Mention>, kind: PlaceKind,
+                             view: TokenView, edges: MentionEdges, lowerCaseInDocument: Bool) {
         let tokens = view.tokens
-        let first = mention.tokenRange.lowerBound
-        let last = mention.tokenRange.upperBound - 1
-        let top = mention.candidates[0]
-        let prior = mention.topPrior
+        let range = mention.pointee.tokenRange
+        let first = range.lowerBound
+        let last = range.upperBound - 1
+        let candidates = mention.pointee.candidates
+        let cues = mention.pointee.cues
+        let top = candidates[0]
+        let prior = top.prior
         func set(_ feature: MentionFeature, _ value: Double) { matrix[row, feature] = value }
         func flag(_ feature: MentionFeature, _ condition: Bool) { if condition { matrix[row, feature] = 1 } }
 
@@ -152,12 +158,12 @@ enum MentionFeatures {
         flag(.kindRegion, kind == .region)
         flag(.kindPhysical, kind == .physical)
         flag(.formAbbreviation, top.form == .abbreviation)
-        flag(.formDemonym, mention.candidates.allSatisfy { $0.form == .demonym })
-        let words = wordCount(mention.tokenRange, tokens)
+        flag(.formDemonym, candidates.allSatisfy { $0.form == .demonym })
+        let words = wordCount(range, tokens)
         flag(.words2, words == 2)
         flag(.words3plus, words >= 3)
         flag(.primaryName, top.isPrimaryName)
-        set(.candidates, FeatureLogarithms.log2(mention.candidates.count))
+        set(.candidates, FeatureLogarithms.log2(candidates.count))
 
         let single = words == 1
         // An abbreviation in its own capitals ("US", "EU") says nothing about the English word it spells.
@@ -168,19 +174,19 @@ enum MentionFeatures {
         flag(.properNoun, info.isProperNoun)
         set(.givenName, FeatureLogarithms.log10OnePlusThousandfold(info.givenNamePercent))
         set(.surname, FeatureLogarithms.log10OnePlusThousandfold(info.surnamePercent))
-        let weak = mention.cues.contains(.weakCapital)
+        let weak = cues.contains(.weakCapital)
         flag(.weakCapital, weak)
         set(.weakLowercase, weak && info.isLowerCaseWord ? info.zipf : 0)
         flag(.allCaps, tokens[first].shape == .allCaps)
-        flag(.capitalsContext, mention.cues.contains(.capitalsContext))
-        flag(.locative, mention.cues.contains(.locativePreposition))
-        flag(.dateline, mention.cues.contains(.dateline))
-        flag(.isQualifier, mention.cues.contains(.isQualifier))
-        flag(.headline, mention.sentence == 0)
+        flag(.capitalsContext, cues.contains(.capitalsContext))
+        flag(.locative, cues.contains(.locativePreposition))
+        flag(.dateline, cues.contains(.dateline))
+        flag(.isQualifier, cues.contains(.isQualifier))
+        flag(.headline, mention.pointee.sentence == 0)
         flag(.shortWord, single && tokens[first].utf8End - tokens[first].utf8Start <= 3)
         flag(.smallPlace, prior < 5)
         set(.smallCommonWord, prior < 6 ? info.zipf : 0)
-        flag(.demonymPlural, top.form == .demonym && mention.key.hasSuffix("s"))
+        flag(.demonymPlural, top.form == .demonym && mention.pointee.key.hasSuffix("s"))
 
         if let previous = view.adjacentWord(before: first) {
             let (roles, isThe) = roles(of: previous, view)
@@ -232,7 +238,7 @@ enum MentionFeatures {
         flag(.basedAfter, ContextPatterns.isPlaceCompound(after: last, view))
         flag(.ofLocative, ContextPatterns.isLocativeOf(first, view))
         flag(.ofAfterPerson, ContextPatterns.isHometownOf(first, view))
-        flag(.unitList, mention.cues.contains(.unitList))
+        flag(.unitList, cues.contains(.unitList))
         flag(.insideParentheses, view.isPunctuation(first - 1, ascii: "(") && view.isPunctuation(last + 1, ascii: ")"))
     }
 }
