@@ -16,7 +16,7 @@ enum ContextPatterns {
 
     /// "Sen. Tom Bakk, DFL-Cook" or "(R-Texas)": the name follows a party label and a hyphen.
     static func isPartyHometown(_ position: Int, _ view: TokenView) -> Bool {
-        guard position >= 2, view.isPunctuation(position - 1, "-"), view.tokens[position - 2].kind == .word,
+        guard position >= 2, view.isPunctuation(position - 1, ascii: "-"), view.tokens[position - 2].kind == .word,
               !view.tokens[position].followsSpace, !view.tokens[position - 1].followsSpace else { return false }
         return partyLabels.contains(String(view.text.text(of: view.tokens[position - 2])))
     }
@@ -30,39 +30,41 @@ enum ContextPatterns {
 
     /// "Philadelphia-based", "Russian-held": the name is the first part of such a compound.
     static func isPlaceCompound(after last: Int, _ view: TokenView) -> Bool {
-        guard view.isPunctuation(last + 1, "-"), last + 2 < view.tokens.count,
+        guard view.isPunctuation(last + 1, ascii: "-"), last + 2 < view.tokens.count,
               view.tokens[last + 2].kind == .word, !view.tokens[last + 2].followsSpace else { return false }
         return placeCompoundWords.contains(view.lowercased(last + 2))
     }
 
     /// "north of Brandon", "the city of Mansfield": "of" after a word that heads a place.
     static func isLocativeOf(_ position: Int, _ view: TokenView) -> Bool {
-        guard let of = view.adjacentWord(before: position), view.lowercased(of) == "of",
+        guard let of = view.adjacentWord(before: position), view.isLowercased(of, "of"),
               let head = view.adjacentWord(before: of) else { return false }
         return placeHeadsOfOf.contains(view.lowercased(head))
     }
 
     /// "Steven Sachs of Alexandria", "Christopher Bowers, 19, of Martinez": a person's home town.
     static func isHometownOf(_ position: Int, _ view: TokenView) -> Bool {
-        guard let of = view.adjacentWord(before: position), view.lowercased(of) == "of" else { return false }
+        guard let of = view.adjacentWord(before: position), view.isLowercased(of, "of") else { return false }
         let before = of - 1
         guard before >= 0 else { return false }
         let token = view.tokens[before]
         if token.kind == .word && token.startsUppercase && !token.isSentenceStart { return true }
         // "..., 19, of Martinez"
-        return view.isPunctuation(before, ",") && before >= 1 && view.tokens[before - 1].kind == .number
+        return view.isPunctuation(before, ascii: ",") && before >= 1 && view.tokens[before - 1].kind == .number
     }
 
-    /// Whether `next` continues a list that `previous` belongs to: only ", ", "and", "or" and
-    /// ", and" lie between them, in the same sentence.
-    static func isListContinuation(from previous: Mention, to next: Mention, _ view: TokenView) -> Bool {
-        guard previous.sentence == next.sentence else { return false }
-        let between = previous.tokenRange.upperBound..<next.tokenRange.lowerBound
+    /// Whether mention `next` continues a list that mention `previous` belongs to: only ", ",
+    /// "and", "or" and ", and" lie between them, in the same sentence. The mentions are read in
+    /// place rather than copied.
+    static func isListContinuation(from previous: Int, to next: Int, in mentions: [Mention], _ view: TokenView) -> Bool {
+        guard mentions[previous].sentence == mentions[next].sentence else { return false }
+        let between = mentions[previous].tokenRange.upperBound..<mentions[next].tokenRange.lowerBound
         guard !between.isEmpty, between.count <= 2 else { return false }
         for position in between {
-            let token = view.tokens[position]
-            if token.kind == .punctuation && view.isPunctuation(position, ",") { continue }
-            if token.kind == .word && ["and", "or"].contains(view.lowercased(position)) { continue }
+            if view.isPunctuation(position, ascii: ",") { continue }
+            if view.tokens[position].kind == .word && (view.isLowercased(position, "and") || view.isLowercased(position, "or")) {
+                continue
+            }
             return false
         }
         return true

@@ -14,6 +14,9 @@ struct GeographicSupport {
         let key: Int
         /// Prepared once, as every doubtful candidate nearby is measured against it.
         let point: GreatCircle.Point
+        /// The longitude gap (degrees) beyond which a point within the search window of its
+        /// latitude is surely over 100 km away (``longitudeReach(of:)``).
+        let reach: Double
     }
 
     private let index: GazetteerIndex
@@ -49,29 +52,35 @@ struct GeographicSupport {
         admin1s.reserveCapacity(mentions.count)
         ownAdmin1s.reserveCapacity(mentions.count)
         var towns: [(key: Int, point: (latitude: Double, longitude: Double))] = []
-        var anchorCount = 0
+        // The sure names' best places are first read from the index here. Their country keys
+        // are read in a pass of their own, where nothing else waits on each read, so that the
+        // cache misses on their records overlap rather than follow one another.
+        var anchors: [(key: Int, place: Int)] = []
+        anchors.reserveCapacity(mentions.count)
         for position in mentions.indices {
             let candidates = mentions[position].candidates
             guard let top = candidates.first else { continue }
             let sure = candidates.count == 1 || top.prior >= 7.5
                 || (candidates.count > 1 && top.prior - candidates[1].prior >= 2)
-            guard sure else { continue }
-            let key = keys.ids[position]
-            anchorCount += 1
+            if sure { anchors.append((keys.ids[position], top.place)) }
+        }
+        let countryKeys = anchors.map { index.countryKey(of: $0.place) }
+        let anchorCount = anchors.count
+        for (anchor, country) in zip(anchors, countryKeys) {
+            let (key, place) = anchor
             anchorsPerKey[key] += 1
-            let country = index.countryKey(of: top.place)
             if country != 0 {
                 countries.append(UInt64(country))
                 ownCountries.append(Self.pair(key, Int(country)))
             }
-            let admin1 = index.admin1Place(of: top.place)
+            let admin1 = index.admin1Place(of: place)
             if admin1 >= 0 {
                 admin1s.append(UInt64(admin1))
                 ownAdmin1s.append(Self.pair(key, admin1))
             }
-            let kind = index.kind(of: top.place)
+            let kind = index.kind(of: place)
             if kind == .city || kind == .admin2 {
-                let point = index.coordinate(of: top.place)
+                let point = index.coordinate(of: place)
                 // A point without a finite latitude is never near anything.
                 if point.latitude.isFinite { towns.append((key, point)) }
             }
@@ -117,7 +126,7 @@ struct GeographicSupport {
                 break
             }
         }
-        return (log2(1 + Double(bestAdmin1)), log2(1 + Double(bestCountry)), isNear ? 1 : 0)
+        return (FeatureLogarithms.log2(1 + bestAdmin1), FeatureLogarithms.log2(1 + bestCountry), isNear ? 1 : 0)
     }
 
     /// Whether a town of a name other than `key` lies within 100 km of `point`.
@@ -140,7 +149,8 @@ struct GeographicSupport {
         for position in low..<towns.count {
             let town = towns[position]
             if town.point.latitude >= point.latitude + Self.searchWindow { break }
-            if town.key != key && abs(town.point.latitude - point.latitude) < Self.latitudeWindow {
+            if town.key != key && abs(town.point.latitude - point.latitude) < Self.latitudeWindow
+                && GreatCircle.longitudeGap(point.longitude, town.point.longitude) <= town.reach {
                 let here = prepared ?? GreatCircle.Point(latitude: point.latitude, longitude: point.longitude)
                 prepared = here
                 if GreatCircle.distance(here, town.point) < 100 { return true }
@@ -162,10 +172,25 @@ struct GeographicSupport {
                last.point.longitude.bitPattern == town.point.longitude.bitPattern {
                 continue
             }
-            distinct.append(Town(key: town.key, point: GreatCircle.Point(latitude: town.point.latitude,
-                                                                         longitude: town.point.longitude)))
+            let point = GreatCircle.Point(latitude: town.point.latitude, longitude: town.point.longitude)
+            distinct.append(Town(key: town.key, point: point, reach: longitudeReach(of: point)))
         }
         return distinct
+    }
+
+    /// The haversine of the 100 km within which a place is near a town.
+    private static let nearHaversine = GreatCircle.haversine(ofDistance: 100)
+
+    /// How far in longitude (degrees) from `town` a point whose latitude lies within the search
+    /// window of the town's may be and still lie within 100 km, by
+    /// ``GreatCircle/longitudeReach(haversine:cosLatitudeFloor:_:)`` with the smallest cosine of a
+    /// latitude in the window. A reach over 90° counts as unbounded: within 90° the bound holds
+    /// with a wide margin (the haversine of a point beyond the reach is at least twice that of
+    /// 100 km), so skipping the points beyond it never changes whether a point is near.
+    private static func longitudeReach(of town: GreatCircle.Point) -> Double {
+        let farthest = min(90, abs(town.latitude) + searchWindow)
+        let reach = GreatCircle.longitudeReach(haversine: nearHaversine, cosLatitudeFloor: cos(farthest * .pi / 180), town)
+        return reach <= 90 ? reach : .infinity
     }
 
     /// A name's number and a country key or place index packed into one tally key.

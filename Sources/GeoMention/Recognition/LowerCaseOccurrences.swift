@@ -70,19 +70,22 @@ struct LowerCaseOccurrences {
 }
 
 /// The first byte and byte length of every wanted word: a quick test that rules out most words
-/// before they are hashed. Lengths from 63 bytes on are not told apart.
+/// before they are hashed. Lengths from 63 bytes on are not told apart, nor first bytes that
+/// agree in their low six bits (the lower-case letters all differ there).
 private struct WordStarts {
-    /// Per first byte: one bit per length.
-    private var lengths = [UInt64](repeating: 0, count: 256)
+    /// Per low six bits of the first byte: one bit per length. Small, as every document makes one.
+    private var lengths = [UInt64](repeating: 0, count: 64)
 
     mutating func insert(first: UInt8, length: Int) {
-        lengths[Int(first)] |= Self.bit(length)
+        lengths[Self.slot(first)] |= Self.bit(length)
     }
 
     /// Whether some wanted word may begin with `first` and be `length` bytes long.
     func contains(first: UInt8, length: Int) -> Bool {
-        lengths[Int(first)] & Self.bit(length) != 0
+        lengths[Self.slot(first)] & Self.bit(length) != 0
     }
+
+    private static func slot(_ first: UInt8) -> Int { Int(first & 0x3F) }
 
     private static func bit(_ length: Int) -> UInt64 { 1 << UInt64(min(length, 63)) }
 }

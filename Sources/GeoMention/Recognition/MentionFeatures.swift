@@ -39,42 +39,55 @@ enum MentionFeatures {
         }
         var senses = SenseFacts(keys: keys, geography: GeographicSupport(mentions: mentions, keys: keys, index: view.index),
                                 index: view.index)
-        var personKeys = [Bool](repeating: false, count: keys.count)
-        var locativeKeys = [Bool](repeating: false, count: keys.count)
-        var occurrences = [Int](repeating: 0, count: keys.count)
-        // By position, so that no mention is copied.
-        for position in mentions.indices {
-            let key = keys.ids[position]
-            if !mentions[position].candidates.isEmpty {
-                let facts = senses.facts(for: mentions[position], key: key)
-                fill(&matrix, row: position, mention: mentions[position], kind: facts.kind, view: view, edges: edges,
-                     lowerCaseInDocument: lowerCase.isFound(mention: position))
-                matrix[position, .admin1Support] = facts.support.admin1
-                matrix[position, .countrySupport] = facts.support.country
-                matrix[position, .nearSupport] = facts.support.near
+        var usage = [NameUsage](repeating: NameUsage(), count: keys.count)
+        // Through a buffer, by position, so that no mention is copied to be read.
+        mentions.withUnsafeBufferPointer { mentions in
+            for position in mentions.indices {
+                let key = keys.ids[position]
+                if !mentions[position].candidates.isEmpty {
+                    let mention = mentions.baseAddress! + position
+                    let facts = senses.facts(for: mention, key: key)
+                    fill(&matrix, row: position, mention: mention, kind: facts.kind, view: view, edges: edges,
+                         lowerCaseInDocument: lowerCase.isFound(mention: position))
+                    matrix[position, .admin1Support] = facts.support.admin1
+                    matrix[position, .countrySupport] = facts.support.country
+                    matrix[position, .nearSupport] = facts.support.near
+                }
+                if matrix[position, .givenNameBefore] > 0 || matrix[position, .surnameAfter] > 0 {
+                    usage[key].forPerson = true
+                }
+                if mentions[position].cues.contains(.locativePreposition) || matrix[position, .qualifierAfter] > 0 {
+                    usage[key].locative = true
+                }
+                usage[key].occurrences += 1
             }
-            if matrix[position, .givenNameBefore] > 0 || matrix[position, .surnameAfter] > 0 { personKeys[key] = true }
-            if mentions[position].cues.contains(.locativePreposition) || matrix[position, .qualifierAfter] > 0 {
-                locativeKeys[key] = true
-            }
-            occurrences[key] += 1
         }
         // Names listed after a place that a preposition introduces share its cue:
         // "in Sharon, Cornwall and Salisbury".
         for position in mentions.indices.dropFirst() {
             let previous = position - 1
             let cued = mentions[previous].cues.contains(.locativePreposition) || matrix[previous, .listLocative] > 0
-            if cued && ContextPatterns.isListContinuation(from: mentions[previous], to: mentions[position], view) {
+            if cued && ContextPatterns.isListContinuation(from: previous, to: position, in: mentions, view) {
                 matrix[position, .listLocative] = 1
             }
         }
         for position in mentions.indices {
-            let key = keys.ids[position]
-            matrix[position, .occurrences] = log2(Double(min(occurrences[key], 32)))
-            matrix[position, .personElsewhere] = personKeys[key] ? 1 : 0
-            matrix[position, .locativeElsewhere] = locativeKeys[key] ? 1 : 0
+            let name = usage[keys.ids[position]]
+            matrix[position, .occurrences] = FeatureLogarithms.log2(min(name.occurrences, 32))
+            matrix[position, .personElsewhere] = name.forPerson ? 1 : 0
+            matrix[position, .locativeElsewhere] = name.locative ? 1 : 0
         }
         return matrix
+    }
+
+    /// How a document uses one name across its mentions.
+    private struct NameUsage {
+        /// How many mentions it has.
+        var occurrences = 0
+        /// A given name stands before one of them or a surname after.
+        var forPerson = false
+        /// A locative preposition stands before one of them or a qualifier after.
+        var locative = false
     }
 
     /// How many word tokens `range` covers.
@@ -122,13 +135,18 @@ enum MentionFeatures {
     /// Writes into row `row` the features that `mention` and the words around it decide; `kind`
     /// is the kind of its most likely reading, `lowerCaseInDocument` whether its word occurs in
     /// lower case elsewhere. The features of the whole document are left to ``matrix(for:keys:view:)``.
-    private static func fill(_ matrix: inout FeatureMatrix, row: Int, mention: Mention, kind: PlaceKind, view: TokenView,
-                             edges: MentionEdges, lowerCaseInDocument: Bool) {
+    /// The mention is read in place, through a pointer, as a copy would retain and release each of
+    /// its texts and lists.
+    private static func fill(_ matrix: inout FeatureMatrix, row: Int, mention: UnsafePointer<Mention>, kind: PlaceKind,
+                             view: TokenView, edges: MentionEdges, lowerCaseInDocument: Bool) {
         let tokens = view.tokens
-        let first = mention.tokenRange.lowerBound
-        let last = mention.tokenRange.upperBound - 1
-        let top = mention.candidates[0]
-        let prior = mention.topPrior
+        let range = mention.pointee.tokenRange
+        let first = range.lowerBound
+        let last = range.upperBound - 1
+        let candidates = mention.pointee.candidates
+        let cues = mention.pointee.cues
+        let top = candidates[0]
+        let prior = top.prior
         func set(_ feature: MentionFeature, _ value: Double) { matrix[row, feature] = value }
         func flag(_ feature: MentionFeature, _ condition: Bool) { if condition { matrix[row, feature] = 1 } }
 
@@ -140,12 +158,12 @@ enum MentionFeatures {
         flag(.kindRegion, kind == .region)
         flag(.kindPhysical, kind == .physical)
         flag(.formAbbreviation, top.form == .abbreviation)
-        flag(.formDemonym, mention.candidates.allSatisfy { $0.form == .demonym })
-        let words = wordCount(mention.tokenRange, tokens)
+        flag(.formDemonym, candidates.allSatisfy { $0.form == .demonym })
+        let words = wordCount(range, tokens)
         flag(.words2, words == 2)
         flag(.words3plus, words >= 3)
         flag(.primaryName, top.isPrimaryName)
-        set(.candidates, log2(Double(mention.candidates.count)))
+        set(.candidates, FeatureLogarithms.log2(candidates.count))
 
         let single = words == 1
         // An abbreviation in its own capitals ("US", "EU") says nothing about the English word it spells.
@@ -154,21 +172,21 @@ enum MentionFeatures {
         flag(.lowercaseWord, info.isLowerCaseWord)
         set(.lowercaseZipf, info.isLowerCaseWord ? info.zipf : 0)
         flag(.properNoun, info.isProperNoun)
-        set(.givenName, log10(1 + info.givenNamePercent * 1000))
-        set(.surname, log10(1 + info.surnamePercent * 1000))
-        let weak = mention.cues.contains(.weakCapital)
+        set(.givenName, FeatureLogarithms.log10OnePlusThousandfold(info.givenNamePercent))
+        set(.surname, FeatureLogarithms.log10OnePlusThousandfold(info.surnamePercent))
+        let weak = cues.contains(.weakCapital)
         flag(.weakCapital, weak)
         set(.weakLowercase, weak && info.isLowerCaseWord ? info.zipf : 0)
         flag(.allCaps, tokens[first].shape == .allCaps)
-        flag(.capitalsContext, mention.cues.contains(.capitalsContext))
-        flag(.locative, mention.cues.contains(.locativePreposition))
-        flag(.dateline, mention.cues.contains(.dateline))
-        flag(.isQualifier, mention.cues.contains(.isQualifier))
-        flag(.headline, mention.sentence == 0)
+        flag(.capitalsContext, cues.contains(.capitalsContext))
+        flag(.locative, cues.contains(.locativePreposition))
+        flag(.dateline, cues.contains(.dateline))
+        flag(.isQualifier, cues.contains(.isQualifier))
+        flag(.headline, mention.pointee.sentence == 0)
         flag(.shortWord, single && tokens[first].utf8End - tokens[first].utf8Start <= 3)
         flag(.smallPlace, prior < 5)
         set(.smallCommonWord, prior < 6 ? info.zipf : 0)
-        flag(.demonymPlural, top.form == .demonym && mention.key.hasSuffix("s"))
+        flag(.demonymPlural, top.form == .demonym && mention.pointee.key.hasSuffix("s"))
 
         if let previous = view.adjacentWord(before: first) {
             let (roles, isThe) = roles(of: previous, view)
@@ -205,13 +223,13 @@ enum MentionFeatures {
                  && !nextInfo.isLowerCaseWord)
             flag(.capitalSequenceSmall, prior < 6)
         }
-        let personLike = log10(1 + (info.givenNamePercent + info.surnamePercent) * 1000)
+        let personLike = FeatureLogarithms.log10OnePlusThousandfold(info.givenNamePercent + info.surnamePercent)
         set(.personSmallPlace, prior < 6 ? personLike : 0)
         set(.personLikePlace, personLike)
         flag(.hyphenJoined, tokens[first].joinedByHyphen
-             || (last + 2 < tokens.count && tokens[last + 2].joinedByHyphen && view.isPunctuation(last + 1, "-")))
+             || (last + 2 < tokens.count && tokens[last + 2].joinedByHyphen && view.isPunctuation(last + 1, ascii: "-")))
         flag(.possessive, tokens[last].followedByPossessive)
-        if view.isPunctuation(last + 1, ","), last + 2 < tokens.count, tokens[last + 2].kind == .word,
+        if view.isPunctuation(last + 1, ascii: ","), last + 2 < tokens.count, tokens[last + 2].kind == .word,
            tokens[last + 2].startsUppercase, tokens[last + 2].sentence == tokens[last].sentence {
             flag(.qualifierAfter, true)
         }
@@ -220,8 +238,8 @@ enum MentionFeatures {
         flag(.basedAfter, ContextPatterns.isPlaceCompound(after: last, view))
         flag(.ofLocative, ContextPatterns.isLocativeOf(first, view))
         flag(.ofAfterPerson, ContextPatterns.isHometownOf(first, view))
-        flag(.unitList, mention.cues.contains(.unitList))
-        flag(.insideParentheses, view.isPunctuation(first - 1, "(") && view.isPunctuation(last + 1, ")"))
+        flag(.unitList, cues.contains(.unitList))
+        flag(.insideParentheses, view.isPunctuation(first - 1, ascii: "(") && view.isPunctuation(last + 1, ascii: ")"))
     }
 }
 

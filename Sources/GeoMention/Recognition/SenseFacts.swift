@@ -42,25 +42,27 @@ struct SenseFacts {
     }
 
     /// The facts of `mention`, whose name has number `key`; its candidates must not be empty.
-    mutating func facts(for mention: Mention, key: Int) -> Facts {
-        let unitWordAfter = mention.cues.contains(.unitWordAfter)
+    /// The mention is read in place rather than copied.
+    mutating func facts(for mention: UnsafePointer<Mention>, key: Int) -> Facts {
+        let unitWordAfter = mention.pointee.cues.contains(.unitWordAfter)
+        let candidates = mention.pointee.candidates
         var known = latestSense[key]
         while known >= 0 {
             // Read in place: a copy of the sense would retain and release its candidates.
-            if senses[known].unitWordAfter == unitWordAfter && senses[known].candidates == mention.candidates {
+            if senses[known].unitWordAfter == unitWordAfter && senses[known].candidates == candidates {
                 return senses[known].facts
             }
             known = senses[known].earlier
         }
         // The candidates' places are read from the index once, for both facts.
         candidateFacts.removeAll(keepingCapacity: true)
-        for candidate in mention.candidates.prefix(Self.candidateLimit) {
+        for candidate in candidates.prefix(Self.candidateLimit) {
             candidateFacts.append(CandidateFacts(candidate, index: index))
         }
         let support = geography.support(key: key, candidates: candidateFacts)
-        let kind = likelyKind(candidateFacts, unitWordAfter: unitWordAfter) ?? index.kind(of: mention.candidates[0].place)
+        let kind = likelyKind(candidateFacts, unitWordAfter: unitWordAfter) ?? index.kind(of: candidates[0].place)
         let facts = Facts(kind: kind, support: (support.0, support.1, support.2))
-        senses.append(Sense(candidates: mention.candidates, unitWordAfter: unitWordAfter, facts: facts,
+        senses.append(Sense(candidates: candidates, unitWordAfter: unitWordAfter, facts: facts,
                             earlier: latestSense[key]))
         latestSense[key] = senses.count - 1
         return facts
