@@ -14,13 +14,8 @@ public struct ResolverModel: Hashable, Sendable {
     /// The path of the model inside a gazetteer folder.
     public static let relativePath = "models/resolver.tsv"
 
-    /// Whether every weight is finite, so that a zero feature adds nothing to a score (a zero
-    /// times an infinite weight would add NaN).
-    private let weightsAreFinite: Bool
-
     public init(weights: [Double]) {
         self.weights = weights
-        weightsAreFinite = weights.allSatisfy(\.isFinite)
     }
 
     /// Reads the model file of the gazetteer folder `directory`.
@@ -41,17 +36,10 @@ public struct ResolverModel: Hashable, Sendable {
     }
 
     /// The score of a candidate with features `vector`, summed in feature order.
-    ///
-    /// Most features of a candidate are 0, and with finite weights their terms are skipped: the sum
-    /// starts at +0 and so is never -0, and adding ±0 to anything else leaves it as it is, so the
-    /// result has the same bits, found with a shorter chain of dependent additions.
     func score(_ vector: UnsafeBufferPointer<Double>) -> Double {
         weights.withUnsafeBufferPointer { weights in
             var sum = 0.0
-            for position in 0..<min(vector.count, weights.count) {
-                let value = vector[position]
-                if value != 0 || !weightsAreFinite { sum += weights[position] * value }
-            }
+            for position in 0..<min(vector.count, weights.count) { sum += weights[position] * vector[position] }
             return sum
         }
     }
