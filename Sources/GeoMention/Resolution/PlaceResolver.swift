@@ -60,7 +60,7 @@ struct PlaceResolver {
             gatherContext(&context, mentions: mentions, names: names, candidates: candidates, choice: choice)
             let last = round == weights.rounds - 1
             let keep = last && explanation != nil
-            let vectors = score(candidates, isDateline: isDateline, topPriors: topPriors, context: context,
+            let vectors = score(candidates, names: names, isDateline: isDateline, topPriors: topPriors, context: context,
                                 scores: &scores, keepingVectors: keep, closeness: &closeness, keepingCloseness: last)
             if keep, let explanation {
                 explanation.pointee = Explanation(
@@ -111,17 +111,35 @@ struct PlaceResolver {
     /// in `candidates`, and with `keepingVectors` returns their feature vectors (else none); with
     /// `keepingCloseness` each candidate's closeness feature is written to `closeness` (one slot per
     /// candidate, end to end as in `candidates`).
-    private func score(_ candidates: DocumentCandidates, isDateline: [Bool], topPriors: [Double],
+    ///
+    /// A name named again with the same candidates, and as much or as little the dateline, has the
+    /// same features as before (the evidence leaves out the same name's share): its scores are
+    /// copied rather than worked out again.
+    private func score(_ candidates: DocumentCandidates, names: EvidenceNames, isDateline: [Bool], topPriors: [Double],
                        context: ResolverFeatures.Context, scores: inout [Double], keepingVectors: Bool,
                        closeness: inout [Double], keepingCloseness: Bool) -> [[[Double]]] {
         var vectors: [[[Double]]] = []
         scores.removeAll(keepingCapacity: true)
         scores.reserveCapacity(candidates.facts.count)
         var logs = ResolverFeatures.EvidenceLogs()
+        // Per name, the last of its mentions scored in full, or -1.
+        var scored = [Int](repeating: -1, count: names.count)
         withUnsafeTemporaryAllocation(of: Double.self, capacity: ResolverFeatures.count) { buffer in
             buffer.initialize(repeating: 0)
             candidates.facts.withUnsafeBufferPointer { facts in
                 for position in 0..<candidates.mentionCount {
+                    let name = names.ofMention[position], earlier = scored[name]
+                    if earlier >= 0 && isDateline[earlier] == isDateline[position]
+                        && candidates.haveSameCandidates(earlier, position) {
+                        if keepingVectors { vectors.append(vectors[earlier]) }
+                        // One at a time: a slice of either array would keep its storage shared.
+                        for index in candidates.range(of: earlier) {
+                            if keepingCloseness { closeness[scores.count] = closeness[index] }
+                            scores.append(scores[index])
+                        }
+                        continue
+                    }
+                    scored[name] = position
                     var kept: [[Double]] = []
                     for fact in facts[candidates.range(of: position)] {
                         ResolverFeatures.fill(buffer, fact, isDateline: isDateline[position], position: position,
