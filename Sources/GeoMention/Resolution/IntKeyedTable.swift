@@ -57,6 +57,7 @@ struct IntKeyedTable<Value> {
     }
 
     /// Applies `change` to the value of `key`, which starts as `initial` when the key is new.
+    @inline(__always)
     mutating func update(_ key: Int, initial: Value, _ change: (inout Value) -> Void) {
         makeRoom()
         let found = slot(of: key)
