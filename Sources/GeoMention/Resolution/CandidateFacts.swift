@@ -32,6 +32,13 @@ struct CandidateFacts {
 
     var point: (latitude: Double, longitude: Double) { (latitude, longitude) }
 
+    /// Whether `other` is the same candidate: the same place (which gives everything read from the
+    /// index) named the same way, with the same prominence to the last bit.
+    func isSameCandidate(as other: CandidateFacts) -> Bool {
+        place == other.place && prior.bitPattern == other.prior.bitPattern && form == other.form
+            && isPrimaryName == other.isPrimaryName
+    }
+
     /// The same candidate with its prominence lowered by `amount`.
     func lowered(by amount: Double) -> CandidateFacts {
         var copy = self

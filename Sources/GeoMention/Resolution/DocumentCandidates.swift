@@ -40,6 +40,15 @@ struct DocumentCandidates {
     @inline(__always)
     func range(of position: Int) -> Range<Int> { starts[position]..<starts[position + 1] }
 
+    /// Whether mentions `first` and `second` have the same candidates, in the same order.
+    func haveSameCandidates(_ first: Int, _ second: Int) -> Bool {
+        let firstRange = range(of: first), secondRange = range(of: second)
+        guard firstRange.count == secondRange.count else { return false }
+        return facts.withUnsafeBufferPointer { facts in
+            zip(facts[firstRange], facts[secondRange]).allSatisfy { $0.isSameCandidate(as: $1) }
+        }
+    }
+
     /// Candidate `candidate` of mention `position`.
     @inline(__always)
     subscript(position: Int, candidate: Int) -> CandidateFacts { facts[starts[position] + candidate] }

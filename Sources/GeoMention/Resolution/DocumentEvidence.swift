@@ -22,6 +22,8 @@ struct DocumentEvidence {
     /// Degrees of latitude beyond which a point cannot be close (with a margin, so rounding
     /// never changes a result).
     private var latitudeBand = 400.0 * 1.001 / (GreatCircle.earthRadius * .pi / 180)
+    /// The index in ``points`` of each name's point at a place, by ``pointKey(name:place:)``.
+    private var pointOf = IntKeyedTable<Int>()
 
     /// The point of a city or second-level unit chosen for a name, with its best weight.
     private struct ChosenPoint {
@@ -45,20 +47,25 @@ struct DocumentEvidence {
 
     init() {}
 
-    init(names: EvidenceNames, candidates: DocumentCandidates, choice: [(Int, Double)], weights: ResolverWeights) {
+    /// Replaces what the evidence holds with what the places `choice` gives the mentions of
+    /// `candidates` say, keeping the storage of the tables: the resolver gathers again every round.
+    mutating func gather(names: EvidenceNames, candidates: DocumentCandidates, choice: [(Int, Double)],
+                         weights: ResolverWeights) {
         closeDistance = weights.closeDistance
         // Comfortably above the haversine of the close distance, so rounding never matters.
         let farHaversine = GreatCircle.haversine(ofDistance: closeDistance) * 1.01
         latitudeBand = closeDistance * 1.001 / (GreatCircle.earthRadius * .pi / 180)
         nameOfMention = names.ofMention
-        ownTotal = Array(repeating: 0, count: names.count)
+        ownTotal.removeAll(keepingCapacity: true)
+        ownTotal.append(contentsOf: repeatElement(0, count: names.count))
+        totalCountry = 0
         precondition(names.count < 1 << 28, "name numbers fit the keys of the sums")
         // Sized for the usual document, where a name has one sense, in a handful of countries.
-        sums = IntKeyedTable(capacity: 3 * names.count)
-        countrySums = IntKeyedTable(capacity: 8)
+        sums.removeAll(reservingCapacity: 3 * names.count)
+        countrySums.removeAll(reservingCapacity: 8)
+        points.removeAll(keepingCapacity: true)
         points.reserveCapacity(names.count)
-        /// The point of each name and place, by ``pointKey(name:place:)``.
-        var pointOf = IntKeyedTable<Int>(capacity: names.count)
+        pointOf.removeAll(reservingCapacity: names.count)
         for position in choice.indices {
             let (chosen, confidence) = choice[position]
             guard chosen >= 0 else { continue }

@@ -39,6 +39,7 @@ struct IntKeyedTable<Value> {
     }
 
     /// The value of `key`, or nil when the table does not hold it.
+    @inline(__always)
     subscript(key: Int) -> Value? {
         guard !slots.isEmpty else { return nil }
         let found = slot(of: key)
@@ -56,6 +57,7 @@ struct IntKeyedTable<Value> {
     }
 
     /// Applies `change` to the value of `key`, which starts as `initial` when the key is new.
+    @inline(__always)
     mutating func update(_ key: Int, initial: Value, _ change: (inout Value) -> Void) {
         makeRoom()
         let found = slot(of: key)
@@ -66,6 +68,20 @@ struct IntKeyedTable<Value> {
             change(&value)
             append(key, value, at: found)
         }
+    }
+
+    /// Removes every key, keeping the storage, and makes room for `capacity` keys before the
+    /// table grows.
+    mutating func removeAll(reservingCapacity capacity: Int) {
+        values.removeAll(keepingCapacity: true)
+        if capacity * 4 > slots.count {
+            var slotCount = 16
+            while slotCount < capacity * 2 { slotCount *= 2 }
+            makeSlots(slotCount)
+        } else if !slots.isEmpty {
+            slots.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
+        }
+        values.reserveCapacity(capacity)
     }
 
     /// Calls `body` with every key and its value, in no particular order.

@@ -50,21 +50,24 @@ struct PlaceResolver {
         var choice = priors.withUnsafeBufferPointer { priors in
             mentions.indices.map { Self.best(UnsafeBufferPointer(rebasing: priors[candidates.range(of: $0)])) }
         }
-        var context = ResolverFeatures.Context(evidence: DocumentEvidence(), datelineCountry: 0, datelineAdmin1: -1,
-                                               dominantCountry: 0)
+        // Every round gathers its context and scores into the storage of the round before.
+        var context = ResolverFeatures.Context()
+        var scores: [Double] = []
+        var pooling = PoolingBuffers(poolCount: (pools.max() ?? -1) + 1)
         // The last round's closeness of every candidate, which the reasons read again.
         var closeness = [Double](repeating: 0, count: facts.count)
         for round in 0..<weights.rounds {
-            context = makeContext(mentions: mentions, names: names, candidates: candidates, choice: choice)
+            gatherContext(&context, mentions: mentions, names: names, candidates: candidates, choice: choice)
             let last = round == weights.rounds - 1
             let keep = last && explanation != nil
-            let (scores, vectors) = score(candidates, isDateline: isDateline, topPriors: topPriors, context: context,
-                                          keepingVectors: keep, closeness: &closeness, keepingCloseness: last)
+            let vectors = score(candidates, names: names, isDateline: isDateline, topPriors: topPriors, context: context,
+                                scores: &scores, keepingVectors: keep, closeness: &closeness, keepingCloseness: last)
             if keep, let explanation {
                 explanation.pointee = Explanation(
                     places: mentions.indices.map { candidates.range(of: $0).map { facts[$0].place } }, vectors: vectors)
             }
-            choice = pooledChoice(pools: pools, scores: scores, starts: candidates.starts, qualified: qualified)
+            pooledChoice(&choice, pools: pools, scores: scores, starts: candidates.starts, qualified: qualified,
+                         buffers: &pooling)
         }
         // One name, one sense: most places are chosen by several mentions, and copied out once.
         var places = IntKeyedTable<Place>(capacity: mentions.count)
@@ -104,20 +107,39 @@ struct PlaceResolver {
         return taken
     }
 
-    /// The model's score of every candidate of every mention, end to end as in `candidates`, and
-    /// with `keepingVectors` their feature vectors; with `keepingCloseness` each candidate's
-    /// closeness feature is written to `closeness` (one slot per candidate, end to end as in `candidates`).
-    private func score(_ candidates: DocumentCandidates, isDateline: [Bool], topPriors: [Double],
-                       context: ResolverFeatures.Context, keepingVectors: Bool,
-                       closeness: inout [Double], keepingCloseness: Bool) -> (scores: [Double], vectors: [[[Double]]]) {
+    /// Replaces `scores` with the model's score of every candidate of every mention, end to end as
+    /// in `candidates`, and with `keepingVectors` returns their feature vectors (else none); with
+    /// `keepingCloseness` each candidate's closeness feature is written to `closeness` (one slot per
+    /// candidate, end to end as in `candidates`).
+    ///
+    /// A name named again with the same candidates, and as much or as little the dateline, has the
+    /// same features as before (the evidence leaves out the same name's share): its scores are
+    /// copied rather than worked out again.
+    private func score(_ candidates: DocumentCandidates, names: EvidenceNames, isDateline: [Bool], topPriors: [Double],
+                       context: ResolverFeatures.Context, scores: inout [Double], keepingVectors: Bool,
+                       closeness: inout [Double], keepingCloseness: Bool) -> [[[Double]]] {
         var vectors: [[[Double]]] = []
-        var scores: [Double] = []
+        scores.removeAll(keepingCapacity: true)
         scores.reserveCapacity(candidates.facts.count)
-        var buffer = [Double](repeating: 0, count: ResolverFeatures.count)
         var logs = ResolverFeatures.EvidenceLogs()
-        buffer.withUnsafeMutableBufferPointer { buffer in
+        // Per name, the last of its mentions scored in full, or -1.
+        var scored = [Int](repeating: -1, count: names.count)
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: ResolverFeatures.count) { buffer in
+            buffer.initialize(repeating: 0)
             candidates.facts.withUnsafeBufferPointer { facts in
                 for position in 0..<candidates.mentionCount {
+                    let name = names.ofMention[position], earlier = scored[name]
+                    if earlier >= 0 && isDateline[earlier] == isDateline[position]
+                        && candidates.haveSameCandidates(earlier, position) {
+                        if keepingVectors { vectors.append(vectors[earlier]) }
+                        // One at a time: a slice of either array would keep its storage shared.
+                        for index in candidates.range(of: earlier) {
+                            if keepingCloseness { closeness[scores.count] = closeness[index] }
+                            scores.append(scores[index])
+                        }
+                        continue
+                    }
+                    scored[name] = position
                     var kept: [[Double]] = []
                     for fact in facts[candidates.range(of: position)] {
                         ResolverFeatures.fill(buffer, fact, isDateline: isDateline[position], position: position,
@@ -130,53 +152,78 @@ struct PlaceResolver {
                 }
             }
         }
-        return (scores, vectors)
+        return vectors
     }
 
-    /// One name, one sense: choices from the pooled scores of every mention of the same name
-    /// (`pools` gives each mention's pool; a mention with its own qualifier decides alone).
-    /// Mention `position`'s scores are `scores[starts[position]..<starts[position + 1]]`.
-    private func pooledChoice(pools: [Int], scores: [Double], starts: [Int], qualified: [Bool]) -> [(Int, Double)] {
-        let poolCount = (pools.max() ?? -1) + 1
-        return scores.withUnsafeBufferPointer { scores in
+    /// The storage ``pooledChoice(_:pools:scores:starts:qualified:buffers:)`` works in, kept from
+    /// round to round.
+    private struct PoolingBuffers {
+        /// Each pool's sums, end to end.
+        var pooled: [Double] = []
+        /// Per pool, where its sums lie in ``pooled``.
+        var pooledRange: [Range<Int>?]
+        /// Per pool, its choice once worked out.
+        var decided: [(Int, Double)?]
+
+        init(poolCount: Int) {
+            pooledRange = Array(repeating: nil, count: poolCount)
+            decided = Array(repeating: nil, count: poolCount)
+        }
+    }
+
+    /// One name, one sense: replaces `choice` with the choices from the pooled scores of every
+    /// mention of the same name (`pools` gives each mention's pool; a mention with its own
+    /// qualifier decides alone). Mention `position`'s scores are
+    /// `scores[starts[position]..<starts[position + 1]]`.
+    private func pooledChoice(_ choice: inout [(Int, Double)], pools: [Int], scores: [Double], starts: [Int],
+                              qualified: [Bool], buffers: inout PoolingBuffers) {
+        buffers.pooled.removeAll(keepingCapacity: true)
+        buffers.pooled.reserveCapacity(scores.count)
+        for pool in buffers.pooledRange.indices {
+            buffers.pooledRange[pool] = nil
+            buffers.decided[pool] = nil
+        }
+        scores.withUnsafeBufferPointer { scores in
             func scoresOf(_ position: Int) -> UnsafeBufferPointer<Double> {
                 UnsafeBufferPointer(rebasing: scores[starts[position]..<starts[position + 1]])
             }
             // Each pool's sums, end to end. Mentions share a pool only when they have as many
             // candidates, so the sums line up.
-            var pooled: [Double] = []
-            pooled.reserveCapacity(scores.count)
-            var pooledRange = [Range<Int>?](repeating: nil, count: poolCount)
             for position in pools.indices where !qualified[position] {
                 let pool = pools[position], own = scoresOf(position)
-                if let range = pooledRange[pool] {
+                if let range = buffers.pooledRange[pool] {
                     for candidate in own.indices where candidate < range.count {
-                        pooled[range.lowerBound + candidate] += own[candidate]
+                        buffers.pooled[range.lowerBound + candidate] += own[candidate]
                     }
                 } else {
-                    pooledRange[pool] = pooled.count..<(pooled.count + own.count)
-                    pooled.append(contentsOf: own)
+                    buffers.pooledRange[pool] = buffers.pooled.count..<(buffers.pooled.count + own.count)
+                    buffers.pooled.append(contentsOf: own)
                 }
             }
             // Every mention of a pool gets the pool's choice: worked out once.
-            var decided = [(Int, Double)?](repeating: nil, count: poolCount)
-            return pooled.withUnsafeBufferPointer { pooled in
-                pools.indices.map { position in
-                    if qualified[position] { return Self.best(scoresOf(position)) }
-                    let pool = pools[position]
-                    if let known = decided[pool] { return known }
-                    let choice = pooledRange[pool].map { Self.best(UnsafeBufferPointer(rebasing: pooled[$0])) }
-                        ?? Self.best(scoresOf(position))
-                    decided[pool] = choice
-                    return choice
+            for position in pools.indices {
+                if qualified[position] {
+                    choice[position] = Self.best(scoresOf(position))
+                    continue
                 }
+                let pool = pools[position]
+                if let known = buffers.decided[pool] {
+                    choice[position] = known
+                    continue
+                }
+                let best = buffers.pooledRange[pool].map { range in
+                    buffers.pooled.withUnsafeBufferPointer { Self.best(UnsafeBufferPointer(rebasing: $0[range])) }
+                } ?? Self.best(scoresOf(position))
+                buffers.decided[pool] = best
+                choice[position] = best
             }
         }
     }
 
-    private func makeContext(mentions: [Mention], names: EvidenceNames, candidates: DocumentCandidates,
-                             choice: [(Int, Double)]) -> ResolverFeatures.Context {
-        let evidence = DocumentEvidence(names: names, candidates: candidates, choice: choice, weights: weights)
+    /// Gathers into `context` what the places `choice` gives say about the document.
+    private func gatherContext(_ context: inout ResolverFeatures.Context, mentions: [Mention], names: EvidenceNames,
+                               candidates: DocumentCandidates, choice: [(Int, Double)]) {
+        context.evidence.gather(names: names, candidates: candidates, choice: choice, weights: weights)
         var datelineCountry: UInt16 = 0
         var datelineAdmin1 = -1
         if let dateline = mentions.indices.first(where: { mentions[$0].cues.contains(.dateline) }), choice[dateline].0 >= 0 {
@@ -187,8 +234,9 @@ struct PlaceResolver {
             datelineCountry = fact.country
             datelineAdmin1 = fact.kind == .country ? -1 : fact.admin1
         }
-        return ResolverFeatures.Context(evidence: evidence, datelineCountry: datelineCountry, datelineAdmin1: datelineAdmin1,
-                                        dominantCountry: evidence.dominantCountry)
+        context.datelineCountry = datelineCountry
+        context.datelineAdmin1 = datelineAdmin1
+        context.dominantCountry = context.evidence.dominantCountry
     }
 
     /// The most prominent of the readings of `facts` (``appendReadings(of:unitWordAfter:to:)``;

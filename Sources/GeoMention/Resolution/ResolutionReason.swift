@@ -7,10 +7,12 @@ struct ResolutionReason {
     func text(for fact: CandidateFacts, mention: Mention, position: Int, qualifier: String?, qualified: Bool,
               closeness: Double,
               candidates: Int, context: ResolverFeatures.Context) -> String {
-        // The parts are appended to one string, "; " between them.
+        // The parts are appended to one string, "; " between them; its storage is made with the
+        // first part, as most mentions have none.
         var text = ""
-        text.reserveCapacity(96)
-        func startPart() { if !text.isEmpty { text += "; " } }
+        func startPart() {
+            if text.isEmpty { text.reserveCapacity(96) } else { text += "; " }
+        }
         if mention.cues.contains(.dateline) { startPart(); text += "dateline" }
         if qualified, let qualifier { startPart(); text += "qualified by "; text += qualifier }
         if mention.cues.contains(.unitWordAfter) && (fact.kind == .admin1 || fact.kind == .admin2) {
@@ -27,13 +29,18 @@ struct ResolutionReason {
             && closeness >= 0.5 {
             startPart(); text += "near other places in the text"
         }
-        if text.isEmpty {
-            if candidates == 1 {
-                text = "only place of this name"
-            } else {
-                text += "most prominent of "; text += String(candidates); text += " places of this name"
-            }
-        }
-        return text
+        guard text.isEmpty else { return text }
+        return candidates == 1 ? "only place of this name" : Self.mostProminent(of: candidates)
+    }
+
+    /// "most prominent of 7 places of this name": made once for every count up to the most
+    /// candidates a mention keeps, and shared.
+    private static let mostProminentTexts: [String] = (0...ResolverWeights().maximumCandidates).map {
+        "most prominent of \($0) places of this name"
+    }
+
+    private static func mostProminent(of candidates: Int) -> String {
+        candidates < mostProminentTexts.count
+            ? mostProminentTexts[candidates] : "most prominent of \(candidates) places of this name"
     }
 }

@@ -22,14 +22,15 @@ enum ResolverFeatures {
 
     static let count = names.count
 
-    /// Facts about the document the features compare candidates against.
+    /// Facts about the document the features compare candidates against; the resolver gathers
+    /// them again every round, into the same storage.
     struct Context {
-        let evidence: DocumentEvidence
+        var evidence = DocumentEvidence()
         /// Country and first-level unit of the dateline's place, when there is a dateline.
-        let datelineCountry: UInt16
-        let datelineAdmin1: Int
+        var datelineCountry: UInt16 = 0
+        var datelineAdmin1 = -1
         /// The country with the most weight among the places chosen so far.
-        let dominantCountry: UInt16
+        var dominantCountry: UInt16 = 0
     }
 
     /// log1p of the evidence weights, each with its last answer kept: a mention's candidates lie
