@@ -41,6 +41,7 @@ struct SentenceWords {
     init(_ text: TokenizedText, sentence: Sentence, lexicon: EventLexicon) {
         self.text = text
         var words: [Word] = []
+        words.reserveCapacity(sentence.tokenRange.count)
         var lowercased: [UInt8] = []
         lowercased.reserveCapacity(sentence.utf8Range.count)
         var document = text.text
@@ -79,13 +80,18 @@ struct SentenceWords {
         var hasDateCue = false
         let vocabulary = EventVocabulary.shared
         lowercased.withUnsafeBufferPointer { all in
-            for index in words.indices {
-                let bytes = UnsafeBufferPointer(rebasing: all[words[index].bytes])
-                let hash = WordTable.hash(bytes)
-                let info = vocabulary.info(of: bytes, hash: hash)
-                words[index].info = info
-                words[index].lexiconWord = lexicon.wordNumber(of: bytes, hash: hash)
-                if info.roles.contains(.dateCue) || Self.startsNumber(bytes) { hasDateCue = true }
+            words.withUnsafeMutableBufferPointer { words in
+                for index in words.indices {
+                    let bytes = UnsafeBufferPointer(rebasing: all[words[index].bytes])
+                    if Self.startsNumber(bytes) { hasDateCue = true }
+                    // Most words are in neither table, and most of those fail the cheap test.
+                    guard vocabulary.table.mayContain(bytes) || lexicon.words.mayContain(bytes) else { continue }
+                    let hash = WordTable.hash(bytes)
+                    let info = vocabulary.info(of: bytes, hash: hash)
+                    words[index].info = info
+                    words[index].lexiconWord = lexicon.wordNumber(of: bytes, hash: hash)
+                    if info.roles.contains(.dateCue) { hasDateCue = true }
+                }
             }
         }
         self.words = words

@@ -12,6 +12,9 @@ struct WordTable: Sendable {
     /// Open addressing: a word number, or -1 for an empty slot.
     private var slots: [Int32]
     private let mask: Int
+    /// One bit per (length, first byte, last byte) signature of a word in the table, so that
+    /// most other words are turned away before they are hashed.
+    private var signatures = [UInt64](repeating: 0, count: 64)
 
     /// Numbers `words` 0, 1, 2, ...; a repeated word keeps its first number.
     init<Words: Sequence<String>>(_ words: Words) {
@@ -27,6 +30,10 @@ struct WordTable: Sendable {
             var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
             slots[slot] = Int32(starts.count - 1)
+            bytes.withUnsafeBufferPointer { bytes in
+                let bit = Self.signature(bytes)
+                signatures[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
             keys.append(contentsOf: bytes)
             starts.append(Int32(keys.count))
         }
@@ -38,6 +45,20 @@ struct WordTable: Sendable {
     /// The word numbered `number`.
     func word(_ number: Int) -> String {
         String(decoding: keys[Int(starts[number])..<Int(starts[number + 1])], as: UTF8.self)
+    }
+
+    /// The bit of ``signatures`` that stands for words shaped like `bytes`.
+    @inline(__always)
+    private static func signature(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let first = bytes.first, let last = bytes.last else { return 0 }
+        return (bytes.count &* 31 &+ Int(first) &* 131 &+ Int(last)) & 4095
+    }
+
+    /// False when the table certainly lacks the word spelled `bytes`; true when it may have it.
+    @inline(__always)
+    func mayContain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let bit = Self.signature(bytes)
+        return signatures[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// The FNV-1a hash of `bytes`.
