@@ -126,60 +126,12 @@ public struct EventLexicon: Sendable {
             }
         }
         self.entries = entries
-        let table = WordTable(entries.keys.sorted() + entries.values.flatMap { $0.flatMap(\.words) }.sorted()
-            + harmWords.sorted() + civilianWords.sorted())
-        var phrases = Array(repeating: [Phrase](), count: table.count)
-        var isHarm = Array(repeating: false, count: table.count)
-        var isCivilian = Array(repeating: false, count: table.count)
-        func number(_ word: String) -> Int {
-            Array(word.utf8).withUnsafeBufferPointer { table.number(of: $0, hash: WordTable.hash($0))! }
-        }
-        for (first, candidates) in entries {
-            phrases[number(first)] = candidates.map { Phrase(entry: $0, words: $0.words.map { Int32(number($0)) }) }
-        }
-        for word in harmWords { isHarm[number(word)] = true }
-        for word in civilianWords { isCivilian[number(word)] = true }
-        self.words = table
-        self.phrases = phrases
-        self.isHarm = isHarm
-        self.isCivilian = isCivilian
+        wordIndex = LexiconWordIndex(entries: entries, harmWords: harmWords, civilianWords: civilianWords)
     }
 
-    /// An entry with its words numbered by ``words``.
-    struct Phrase: Sendable {
-        var entry: Entry
-        var words: [Int32]
-    }
-
-    /// Every word of an entry, a harm word or a civilian word, numbered.
-    let words: WordTable
-    /// By word number: the entries that start with the word, in ``entries`` order.
-    let phrases: [[Phrase]]
-    /// By word number: whether the word is in ``harmWords``.
-    let isHarm: [Bool]
-    /// By word number: whether the word is in ``civilianWords``.
-    let isCivilian: [Bool]
-
-    /// The number of the word spelled by the lower-case `bytes` (hashed by ``WordTable/hash(_:)``),
-    /// or -1 when the lexicon does not use it.
-    func wordNumber(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
-        words.number(of: bytes, hash: hash).map(Int32.init) ?? -1
-    }
-
-    /// The longest entry whose words start at `position` of `sentence`, if any: ``match(_:at:)``
-    /// on word numbers.
-    func match(_ sentence: SentenceWords, at position: Int) -> Entry? {
-        let first = sentence.words[position].lexiconWord
-        guard first >= 0 else { return nil }
-        let words = sentence.words
-        return phrases[Int(first)].first { phrase in
-            guard position + phrase.words.count <= words.count else { return false }
-            for (offset, word) in phrase.words.enumerated() where words[position + offset].lexiconWord != word {
-                return false
-            }
-            return true
-        }?.entry
-    }
+    /// The lexicon's words numbered, for matching a sentence's words by number; one shared
+    /// object, so that copying the lexicon stays cheap.
+    let wordIndex: LexiconWordIndex
 
     /// The longest entry whose words start at `position` of `words`, if any.
     public func match(_ words: [String], at position: Int) -> Entry? {

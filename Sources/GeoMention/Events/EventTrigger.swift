@@ -22,11 +22,12 @@ public struct EventTrigger: Hashable, Sendable {
     /// civilians under explosions/remote violence, by the method).
     static func find(in sentence: SentenceWords, lexicon: EventLexicon) -> [EventTrigger] {
         let words = sentence.words
+        let numbered = lexicon.wordIndex
         var found: [EventTrigger] = []
         var position = 0
         while position < words.count {
             // "May 3", "March 3": a month name before a number is not a trigger.
-            if words[position].lexiconWord >= 0, let entry = lexicon.match(sentence, at: position), !isMonthBeforeNumber(sentence, position) {
+            if let entry = numbered.match(sentence, at: position), !isMonthBeforeNumber(sentence, position) {
                 let count = entry.words.count
                 found.append(EventTrigger(category: entry.category,
                                           text: (position..<(position + count)).map(sentence.original).joined(separator: " "),
@@ -36,14 +37,12 @@ public struct EventTrigger: Hashable, Sendable {
                 position += 1
             }
         }
-        func isCivilian(_ word: SentenceWords.Word) -> Bool {
-            word.lexiconWord >= 0 && lexicon.isCivilian[Int(word.lexiconWord)]
+        func isViolent(_ trigger: EventTrigger) -> Bool {
+            trigger.category == .battles || trigger.category == .explosionsRemoteViolence
         }
-        let violent: Set<EventCategory> = [.battles, .explosionsRemoteViolence]
-        if words.contains(where: isCivilian) && !found.contains(where: { violent.contains($0.category) }) {
+        if words.contains(where: numbered.isCivilian) && !found.contains(where: isViolent) {
             for index in words.indices {
-                let number = Int(words[index].lexiconWord)
-                guard number >= 0, lexicon.isHarm[number],
+                guard numbered.isHarm(words[index]),
                       !found.contains(where: { $0.positions.contains(index) }) else { continue }
                 found.append(EventTrigger(category: .violenceAgainstCivilians, text: sentence.original(index),
                                           lemma: sentence.lowercasedText(index), position: index, length: 1))

@@ -79,6 +79,7 @@ struct SentenceWords {
         }
         var hasDateCue = false
         let vocabulary = EventVocabulary.shared
+        let lexicon = lexicon.wordIndex
         lowercased.withUnsafeBufferPointer { all in
             words.withUnsafeMutableBufferPointer { words in
                 for index in words.indices {
@@ -89,7 +90,7 @@ struct SentenceWords {
                     let hash = WordTable.hash(bytes)
                     let info = vocabulary.info(of: bytes, hash: hash)
                     words[index].info = info
-                    words[index].lexiconWord = lexicon.wordNumber(of: bytes, hash: hash)
+                    words[index].lexiconWord = lexicon.number(of: bytes, hash: hash)
                     if info.roles.contains(.dateCue) { hasDateCue = true }
                 }
             }

@@ -16,12 +16,10 @@ struct ContextSentence: Hashable, Sendable {
     ///   - mention: The mention's scalar range; clamped to the sentence.
     init(scalars: [Unicode.Scalar], sentence: Range<Int>, mention: Range<Int>) {
         let sentence = sentence.clamped(to: 0..<scalars.count)
-        var builder = Builder(mention: mention, capacity: sentence.count)
-        for offset in sentence {
-            let scalar = scalars[offset]
-            builder.add(offset, isWhitespace: Self.isWhitespace(scalar)) { Self.appendUTF8(scalar, to: &$0) }
-        }
-        self = builder.finish(sentence: sentence)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(sentence.count)
+        for offset in sentence { Self.appendUTF8(scalars[offset], to: &utf8) }
+        self = utf8.withUnsafeBufferPointer { Self.collapsing($0, from: sentence.lowerBound, mention: mention) }
     }
 
     /// The sentence spanning `sentence` of `text` with the mention at `mention`, read straight
@@ -34,75 +32,74 @@ struct ContextSentence: Hashable, Sendable {
     init(text: TokenizedText, sentence: Range<Int>, mention: Range<Int>) {
         var document = text.text
         self = document.withUTF8 { utf8 in
-            // Walk from the last token that starts at or before the sentence to its first scalar.
-            var (byte, offset) = Self.anchor(atOrBefore: max(sentence.lowerBound, 0), in: text.tokens)
-            while offset < sentence.lowerBound, byte < utf8.count {
-                byte += Self.scalarLength(utf8[byte])
-                offset += 1
-            }
-            let start = offset
-            var builder = Builder(mention: mention, capacity: max(0, sentence.count))
-            while offset < sentence.upperBound, byte < utf8.count {
-                let length = Self.scalarLength(utf8[byte])
-                let lead = utf8[byte]
-                let isWhitespace = lead < 0x80
-                    ? lead == UInt8(ascii: " ") || (lead >= 0x09 && lead <= 0x0D)
-                    : Self.decode(utf8, at: byte, length: length).properties.isWhitespace
-                builder.add(offset, isWhitespace: isWhitespace) { out in
-                    for index in byte..<(byte + length) { out.append(utf8[index]) }
-                }
-                byte += length
-                offset += 1
-            }
-            return builder.finish(sentence: start..<offset)
+            let (lower, first) = Self.utf8Offset(ofScalar: sentence.lowerBound, in: utf8, tokens: text.tokens)
+            let (upper, _) = Self.utf8Offset(ofScalar: sentence.upperBound, in: utf8, tokens: text.tokens)
+            let span = UnsafeBufferPointer(rebasing: utf8[lower..<max(lower, upper)])
+            return Self.collapsing(span, from: first, mention: mention)
         }
     }
 
-    /// Collapses white space and tracks the highlight while a sentence's scalars go by.
-    private struct Builder {
-        /// The mention's scalar range in the document.
-        let mention: Range<Int>
-        /// UTF-8 bytes appended to one buffer: far cheaper than growing a String scalar by scalar.
-        var out: [UInt8] = []
-        /// Scalars written so far.
+    /// The sentence whose UTF-8 is `utf8`, its first scalar at document offset `first`, with
+    /// white space collapsed and the highlight moved along.
+    private static func collapsing(_ utf8: UnsafeBufferPointer<UInt8>, from first: Int,
+                                   mention: Range<Int>) -> ContextSentence {
         var count = 0
         var lower = 0, upper = 0
-        var pendingSpace = false
-
-        init(mention: Range<Int>, capacity: Int) {
-            self.mention = mention
-            out.reserveCapacity(capacity + capacity / 4)
-        }
-
-        /// Takes the scalar at document offset `offset`; `append` writes its UTF-8 when it is kept.
-        @inline(__always)
-        mutating func add(_ offset: Int, isWhitespace: Bool, append: (inout [UInt8]) -> Void) {
-            if offset == mention.lowerBound { lower = count + (pendingSpace && count > 0 ? 1 : 0) }
-            if isWhitespace {
-                pendingSpace = true
-            } else {
-                if pendingSpace && count > 0 {
-                    out.append(UInt8(ascii: " "))
+        var offset = first
+        // Collapsing only shrinks the text, so its bytes fit in the sentence's.
+        let text = String(unsafeUninitializedCapacity: utf8.count) { out in
+            var written = 0
+            var pendingSpace = false
+            var index = 0
+            while index < utf8.count {
+                let lead = utf8[index]
+                let length = scalarLength(lead)
+                if offset == mention.lowerBound { lower = count + (pendingSpace && count > 0 ? 1 : 0) }
+                let isWhitespace = lead < 0x80
+                    ? lead == UInt8(ascii: " ") || lead &- 0x09 < 5
+                    : decode(utf8, at: index, length: length).properties.isWhitespace
+                if isWhitespace {
+                    pendingSpace = true
+                } else {
+                    if pendingSpace && count > 0 {
+                        out[written] = UInt8(ascii: " ")
+                        written += 1
+                        count += 1
+                    }
+                    pendingSpace = false
+                    for byte in index..<(index + length) {
+                        out[written] = utf8[byte]
+                        written += 1
+                    }
                     count += 1
                 }
-                pendingSpace = false
-                append(&out)
-                count += 1
+                if offset + 1 == mention.upperBound { upper = count }
+                index += length
+                offset += 1
             }
-            if offset + 1 == mention.upperBound { upper = count }
+            return written
         }
-
-        /// The result, once every scalar of `sentence` (clamped to the text) went by.
-        func finish(sentence: Range<Int>) -> ContextSentence {
-            let lower = mention.lowerBound < sentence.lowerBound ? 0 : self.lower
-            let upper = mention.upperBound > sentence.upperBound ? count : self.upper
-            return ContextSentence(text: String(decoding: out, as: UTF8.self), highlight: lower..<max(lower, upper))
-        }
+        if mention.lowerBound < first { lower = 0 }
+        if mention.upperBound > offset { upper = count }
+        return ContextSentence(text: text, highlight: lower..<max(lower, upper))
     }
 
     private init(text: String, highlight: Range<Int>) {
         self.text = text
         self.highlight = highlight
+    }
+
+    /// The UTF-8 offset of scalar offset `scalar` (clamped to the text) and that clamped
+    /// scalar offset, walked from the last token starting at or before it.
+    private static func utf8Offset(ofScalar scalar: Int, in utf8: UnsafeBufferPointer<UInt8>,
+                                   tokens: [Token]) -> (utf8: Int, scalar: Int) {
+        let target = max(scalar, 0)
+        var (byte, offset) = anchor(atOrBefore: target, in: tokens)
+        while offset < target, byte < utf8.count {
+            byte += scalarLength(utf8[byte])
+            offset += 1
+        }
+        return (min(byte, utf8.count), offset)
     }
 
     /// The UTF-8 and scalar offsets of the start of the last token starting at or before scalar
@@ -148,14 +145,5 @@ struct ContextSentence: Hashable, Sendable {
             out.append(UInt8(0x80 | value >> 6 & 0x3F))
             out.append(UInt8(0x80 | value & 0x3F))
         }
-    }
-
-    /// Whether `scalar` is white space (Unicode `White_Space`), answered without a property
-    /// lookup for ASCII, which most text is.
-    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)
-        }
-        return scalar.properties.isWhitespace
     }
 }
