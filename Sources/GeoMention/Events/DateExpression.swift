@@ -68,14 +68,12 @@ struct DateExpression: Hashable, Sendable {
 
     /// Every expression of `sentence`, in text order.
     static func find(in sentence: SentenceWords) -> [DateExpression] {
-        let words = sentence.words
-        let texts = sentence.texts
-        func text(_ index: Int) -> String? { index < texts.count ? texts[index] : nil }
+        // Every expression holds a number or a word marked as a cue: most sentences stop here.
+        guard sentence.hasDateCue else { return [] }
         var found: [DateExpression] = []
         var index = 0
-        while index < words.count {
-            let matched = match(at: index, words: words, text: text)
-            if let matched {
+        while index < sentence.words.count {
+            if let matched = match(at: index, in: sentence) {
                 found.append(matched)
                 index += matched.length
             } else {
@@ -85,85 +83,87 @@ struct DateExpression: Hashable, Sendable {
         return found
     }
 
-    private static func match(at index: Int, words: [SentenceWords.Word],
-                              text: (Int) -> String?) -> DateExpression? {
+    private static func match(at index: Int, in sentence: SentenceWords) -> DateExpression? {
         func make(_ value: Value, _ length: Int) -> DateExpression {
             DateExpression(value: value, position: index, length: length)
         }
-        let word = words[index].text
-        switch (word, text(index + 1), text(index + 2)) {
-        case ("yesterday", _, _), ("overnight", _, _), ("last", "night", _):
-            return make(.relative(days: -1, precision: .day), word == "last" ? 2 : 1)
-        case ("today", _, _), ("tonight", _, _):
+        let words = sentence.words
+        func keyword(_ index: Int) -> EventVocabulary.Keyword? {
+            index < words.count ? words[index].info.keyword : nil
+        }
+        let word = words[index].info.keyword
+        let hasNext = index + 1 < words.count
+        switch (word, keyword(index + 1), keyword(index + 2)) {
+        case (.yesterday?, _, _), (.overnight?, _, _), (.last?, .night?, _):
+            return make(.relative(days: -1, precision: .day), word == .last ? 2 : 1)
+        case (.today?, _, _), (.tonight?, _, _):
             return make(.relative(days: 0, precision: .day), 1)
-        case ("this", "morning", _), ("this", "afternoon", _), ("this", "evening", _):
+        case (.this?, .morning?, _), (.this?, .afternoon?, _), (.this?, .evening?, _):
             return make(.relative(days: 0, precision: .day), 2)
-        case ("last", "week", _):
+        case (.last?, .week?, _):
             return make(.relative(days: -7, precision: .week), 2)
-        case ("a", "week", "ago"):
+        case (.a?, .week?, .ago?):
             return make(.relative(days: -7, precision: .week), 3)
-        case ("this", "week", _):
+        case (.this?, .week?, _):
             return make(.relative(days: 0, precision: .week), 2)
-        case ("last", "month", _):
+        case (.last?, .month?, _):
             return make(.relativeMonth(-1), 2)
-        case ("this", "month", _):
+        case (.this?, .month?, _):
             return make(.relativeMonth(0), 2)
-        case ("last", "year", _):
+        case (.last?, .year?, _):
             return make(.undatable, 2)
-        case (_, "years", "ago"), (_, "months", "ago"), (_, "weeks", "ago"):
-            guard countWord(word) != nil || word == "several" || word == "many" else { return nil }
+        case (_, .years?, .ago?), (_, .months?, .ago?), (_, .weeks?, .ago?):
+            guard countWord(sentence, index) != nil || word == .several || word == .many else { return nil }
             return make(.undatable, 3)
-        case ("in", let next?, _), ("since", let next?, _):
-            guard year(next) != nil, !(index + 2 < words.count && month(words[index + 2].text) != nil) else { return nil }
+        case (.in?, _, _) where hasNext, (.since?, _, _) where hasNext:
+            guard year(sentence.bytes(index + 1)) != nil,
+                  !(index + 2 < words.count && words[index + 2].info.month != 0) else { return nil }
             return make(.undatable, 2)
-        case (_, "days", "ago"):
-            guard let count = countWord(word) else { return nil }
+        case (_, .days?, .ago?):
+            guard let count = countWord(sentence, index) else { return nil }
             return make(.relative(days: -count, precision: .day), 3)
-        case ("last", let next?, _):
-            guard index + 1 < words.count, words[index + 1].shape == .capitalized, let day = weekday(next) else {
-                return nil
-            }
-            return make(.weekday(day, strictlyBefore: true), 2)
+        case (.last?, _, _) where hasNext:
+            let next = words[index + 1]
+            guard next.shape == .capitalized, next.info.weekday != 0 else { return nil }
+            return make(.weekday(Int(next.info.weekday), strictlyBefore: true), 2)
         default:
             break
         }
-        if words[index].shape == .capitalized, let day = weekday(word) {
-            return make(.weekday(day, strictlyBefore: false), 1)
+        if words[index].shape == .capitalized, words[index].info.weekday != 0 {
+            return make(.weekday(Int(words[index].info.weekday), strictlyBefore: false), 1)
         }
-        return explicitDate(at: index, words: words, text: text)
+        return explicitDate(at: index, in: sentence)
     }
 
     /// `March 3[, 2024]`, `3 March[ 2024]`, `March 2024`.
-    private static func explicitDate(at index: Int, words: [SentenceWords.Word],
-                                     text: (Int) -> String?) -> DateExpression? {
-        let word = words[index].text
-        if words[index].shape == .capitalized, let month = month(word) {
-            if let next = text(index + 1), let day = dayNumber(next) {
-                if let after = text(index + 2), let year = year(after) {
+    private static func explicitDate(at index: Int, in sentence: SentenceWords) -> DateExpression? {
+        let words = sentence.words
+        func year(at index: Int) -> Int? { index < words.count ? Self.year(sentence.bytes(index)) : nil }
+        if words[index].shape == .capitalized, words[index].info.month != 0 {
+            let month = Int(words[index].info.month)
+            if index + 1 < words.count, let day = dayNumber(sentence.bytes(index + 1)) {
+                if let year = year(at: index + 2) {
                     return DateExpression(value: .explicit(year: year, month: month, day: day), position: index, length: 3)
                 }
                 return DateExpression(value: .explicit(year: nil, month: month, day: day), position: index, length: 2)
             }
-            if let next = text(index + 1), let year = year(next) {
+            if let year = year(at: index + 1) {
                 return DateExpression(value: .explicit(year: year, month: month, day: nil), position: index, length: 2)
             }
             return nil
         }
-        guard let day = dayNumber(word), let next = text(index + 1), index + 1 < words.count,
-              words[index + 1].shape == .capitalized, let month = month(next)
+        guard let day = dayNumber(sentence.bytes(index)), index + 1 < words.count,
+              words[index + 1].shape == .capitalized, words[index + 1].info.month != 0
         else { return nil }
-        if let after = text(index + 2), let year = year(after) {
+        let month = Int(words[index + 1].info.month)
+        if let year = year(at: index + 2) {
             return DateExpression(value: .explicit(year: year, month: month, day: day), position: index, length: 3)
         }
         return DateExpression(value: .explicit(year: nil, month: month, day: day), position: index, length: 2)
     }
 
-    /// The month number of a month name or its usual abbreviation, lower case.
-    static func month(_ word: String) -> Int? {
-        monthNumbers[word]
-    }
-
-    private static let monthNumbers: [String: Int] = {
+    /// Month numbers of month names and their usual abbreviations, lower case.
+    static let monthNumbers: [String: Int] = {
         let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"]
         let short = ["jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -171,41 +171,60 @@ struct DateExpression: Hashable, Sendable {
         return short.merging(names.enumerated().map { ($1, $0 + 1) }) { $1 }
     }()
 
-    /// The weekday (1 Monday ... 7 Sunday) of a weekday name, lower case.
-    static func weekday(_ word: String) -> Int? {
-        weekdayNumbers[word]
-    }
-
-    private static let weekdayNumbers = Dictionary(uniqueKeysWithValues:
+    /// Weekday numbers (1 Monday ... 7 Sunday) of weekday names, lower case.
+    static let weekdayNumbers = Dictionary(uniqueKeysWithValues:
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].enumerated().map { ($1, $0 + 1) })
 
-    /// A day of the month written as `3`, `03` or `3rd`.
-    static func dayNumber(_ word: String) -> Int? {
+    /// A day of the month written as `3`, `03` or `3rd` (lower-case UTF-8).
+    static func dayNumber(_ word: ArraySlice<UInt8>) -> Int? {
         // Only a digit (or the sign `Int` accepts) can start one: most words stop here.
-        guard let first = word.utf8.first, (0x30...0x39).contains(first) || first == UInt8(ascii: "+") else {
+        guard let first = word.first, first &- UInt8(ascii: "0") < 10 || first == UInt8(ascii: "+") else {
             return nil
         }
-        var digits = Substring(word)
-        for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) {
+        var digits = word
+        for suffix in ["st", "nd", "rd", "th"] where digits.count >= 2 && digits.suffix(2).elementsEqual(suffix.utf8) {
             digits = digits.dropLast(2)
         }
-        guard (1...2).contains(digits.count), digits.allSatisfy(\.isASCII), let day = Int(digits),
-              (1...31).contains(day)
-        else { return nil }
+        guard (1...2).contains(digits.count), let day = integer(digits), (1...31).contains(day) else { return nil }
         return day
     }
 
-    private static func year(_ word: String) -> Int? {
-        guard word.count == 4, let year = Int(word), (1900...2199).contains(year) else { return nil }
+    private static func year(_ word: ArraySlice<UInt8>) -> Int? {
+        guard word.count == 4, let year = integer(word), (1900...2199).contains(year) else { return nil }
         return year
     }
 
-    private static let countWords = ["two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                                     "nine": 9, "ten": 10]
+    static let countWords = ["two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                             "nine": 9, "ten": 10]
 
-    private static func countWord(_ word: String) -> Int? {
-        if let count = countWords[word] { return count }
-        guard let count = Int(word), (1...60).contains(count) else { return nil }
+    /// The count the word at `index` names: a count word or a number from 1 to 60.
+    private static func countWord(_ sentence: SentenceWords, _ index: Int) -> Int? {
+        let count = sentence.words[index].info.count
+        if count != 0 { return Int(count) }
+        guard let count = integer(sentence.bytes(index)), (1...60).contains(count) else { return nil }
         return count
+    }
+
+    /// The integer ASCII `bytes` spell as `Int(_: String)` reads it: an optional sign and one or
+    /// more digits, nil on anything else or overflow.
+    static func integer(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var digits = bytes
+        var negative = false
+        if let sign = digits.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            negative = sign == UInt8(ascii: "-")
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            let digit = byte &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowAdding) = negative ? shifted.subtractingReportingOverflow(Int(digit))
+                : shifted.addingReportingOverflow(Int(digit))
+            guard !overflow, !overflowAdding else { return nil }
+            value = next
+        }
+        return value
     }
 }

@@ -42,12 +42,15 @@ public struct EventContextReader: Sendable {
     ///   - text: The tokenized document the mentions point into.
     ///   - mentions: The resolved mentions.
     public func contexts(text: TokenizedText, mentions: [ResolvedMention]) -> [EventContext] {
-        var sentences: [Int: SentenceFacts] = [:]
+        // Mentions come in text order, so a sentence's facts serve its mentions one after the
+        // other; a mention back in an earlier sentence just computes them again.
+        var current: SentenceFacts?
         return mentions.map { resolved in
             let index = resolved.mention.sentence
-            let facts = sentences[index] ?? SentenceFacts(text: text, sentence: index, lexicon: lexicon)
-            sentences[index] = facts
-            return context(for: resolved, facts: facts)
+            if current?.sentence != index {
+                current = SentenceFacts(text: text, sentence: index, lexicon: lexicon)
+            }
+            return context(for: resolved, facts: current!)
         }
     }
 
@@ -135,12 +138,15 @@ public struct EventContextReader: Sendable {
 
 /// The words, triggers and time expressions of one sentence, computed once per sentence.
 struct SentenceFacts {
+    /// The sentence's index in ``TokenizedText/sentences``.
+    let sentence: Int
     let words: SentenceWords
     let triggers: [EventTrigger]
     let dates: [DateExpression]
 
     init(text: TokenizedText, sentence: Int, lexicon: EventLexicon) {
-        words = SentenceWords(text, sentence: text.sentences[sentence])
+        self.sentence = sentence
+        words = SentenceWords(text, sentence: text.sentences[sentence], lexicon: lexicon)
         triggers = EventTrigger.find(in: words, lexicon: lexicon)
         dates = DateExpression.find(in: words)
     }

@@ -126,7 +126,12 @@ public struct EventLexicon: Sendable {
             }
         }
         self.entries = entries
+        wordIndex = LexiconWordIndex(entries: entries, harmWords: harmWords, civilianWords: civilianWords)
     }
+
+    /// The lexicon's words numbered, for matching a sentence's words by number; one shared
+    /// object, so that copying the lexicon stays cheap.
+    let wordIndex: LexiconWordIndex
 
     /// The longest entry whose words start at `position` of `words`, if any.
     public func match(_ words: [String], at position: Int) -> Entry? {

@@ -21,27 +21,31 @@ public struct EventTrigger: Hashable, Sendable {
     /// and has no trigger of battles or remote violence (ACLED files shelling that kills
     /// civilians under explosions/remote violence, by the method).
     static func find(in sentence: SentenceWords, lexicon: EventLexicon) -> [EventTrigger] {
-        let texts = sentence.texts
+        let words = sentence.words
+        let numbered = lexicon.wordIndex
         var found: [EventTrigger] = []
         var position = 0
-        while position < texts.count {
+        while position < words.count {
             // "May 3", "March 3": a month name before a number is not a trigger.
-            if let entry = lexicon.match(texts, at: position), !isMonthBeforeNumber(sentence, position) {
-                let words = sentence.words[position..<(position + entry.words.count)]
-                found.append(EventTrigger(category: entry.category, text: words.map(\.original).joined(separator: " "),
-                                          lemma: entry.lemma, position: position, length: entry.words.count))
-                position += entry.words.count
+            if let entry = numbered.match(sentence, at: position), !isMonthBeforeNumber(sentence, position) {
+                let count = entry.words.count
+                found.append(EventTrigger(category: entry.category,
+                                          text: (position..<(position + count)).map(sentence.original).joined(separator: " "),
+                                          lemma: entry.lemma, position: position, length: count))
+                position += count
             } else {
                 position += 1
             }
         }
-        let violent: Set<EventCategory> = [.battles, .explosionsRemoteViolence]
-        let namesCivilians = texts.contains { lexicon.civilianWords.contains($0) }
-        if namesCivilians && !found.contains(where: { violent.contains($0.category) }) {
-            for (index, text) in texts.enumerated() where lexicon.harmWords.contains(text) {
-                guard !found.contains(where: { $0.positions.contains(index) }) else { continue }
-                found.append(EventTrigger(category: .violenceAgainstCivilians, text: sentence.words[index].original,
-                                          lemma: text, position: index, length: 1))
+        func isViolent(_ trigger: EventTrigger) -> Bool {
+            trigger.category == .battles || trigger.category == .explosionsRemoteViolence
+        }
+        if words.contains(where: numbered.isCivilian) && !found.contains(where: isViolent) {
+            for index in words.indices {
+                guard numbered.isHarm(words[index]),
+                      !found.contains(where: { $0.positions.contains(index) }) else { continue }
+                found.append(EventTrigger(category: .violenceAgainstCivilians, text: sentence.original(index),
+                                          lemma: sentence.lowercasedText(index), position: index, length: 1))
             }
             found.sort { $0.position < $1.position }
         }
@@ -50,7 +54,6 @@ public struct EventTrigger: Hashable, Sendable {
 
     private static func isMonthBeforeNumber(_ sentence: SentenceWords, _ position: Int) -> Bool {
         guard position + 1 < sentence.words.count, sentence.words[position].shape == .capitalized else { return false }
-        return DateExpression.month(sentence.words[position].text) != nil
-            && DateExpression.dayNumber(sentence.words[position + 1].text) != nil
+        return sentence.words[position].info.month != 0 && DateExpression.dayNumber(sentence.bytes(position + 1)) != nil
     }
 }

@@ -49,25 +49,27 @@ struct MentionGovernor: Hashable, Sendable {
         var steps = 0
         var clauseStart = words[first].afterBreak
         while position >= 0, steps < 8, !clauseStart {
-            let word = words[position].text
+            let word = words[position].info
             if let trigger = triggers.first(where: { $0.positions.contains(position) }) {
                 return MentionGovernor(kind: .trigger(position: trigger.position), position: position, isNear: isNear)
             }
-            if word == "of" || word == "to", position > 0 {
-                let before = words[position - 1].text
-                if compass.contains(before) || before == "close" {
-                    return MentionGovernor(kind: .preposition(before + " " + word), position: position - 1, isNear: true)
+            if word.keyword == .of || word.keyword == .to, position > 0 {
+                let before = words[position - 1].info
+                if before.roles.contains(.compass) || before.keyword == .close {
+                    let phrase = sentence.lowercasedText(position - 1) + " " + sentence.lowercasedText(position)
+                    return MentionGovernor(kind: .preposition(phrase), position: position - 1, isNear: true)
                 }
             }
-            if locative.contains(word) {
-                return MentionGovernor(kind: .preposition(word), position: position,
-                                       isNear: isNear || nearWords.contains(word))
+            if word.roles.contains(.locative) {
+                return MentionGovernor(kind: .preposition(sentence.lowercasedText(position)), position: position,
+                                       isNear: isNear || word.roles.contains(.near))
             }
             // Numbers and units in "10 km north of".
-            guard skippable.contains(word) || words[position].isNumber || word == "km" || word == "miles" else {
+            guard word.roles.contains(.skippable) || words[position].isNumber || word.keyword == .km
+                    || word.keyword == .miles else {
                 return nil
             }
-            if nearWords.contains(word) { isNear = true }
+            if word.roles.contains(.near) { isNear = true }
             clauseStart = words[position].afterBreak
             position -= 1
             steps += 1

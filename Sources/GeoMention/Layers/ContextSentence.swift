@@ -16,32 +16,114 @@ struct ContextSentence: Hashable, Sendable {
     ///   - mention: The mention's scalar range; clamped to the sentence.
     init(scalars: [Unicode.Scalar], sentence: Range<Int>, mention: Range<Int>) {
         let sentence = sentence.clamped(to: 0..<scalars.count)
-        // UTF-8 bytes appended to one buffer: far cheaper than growing a String scalar by scalar.
-        var out: [UInt8] = []
-        out.reserveCapacity(sentence.count + sentence.count / 4)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(sentence.count)
+        for offset in sentence { Self.appendUTF8(scalars[offset], to: &utf8) }
+        self = utf8.withUnsafeBufferPointer { Self.collapsing($0, from: sentence.lowerBound, mention: mention) }
+    }
+
+    /// The sentence spanning `sentence` of `text` with the mention at `mention`, read straight
+    /// from the document's UTF-8: the same value as ``init(scalars:sentence:mention:)`` on
+    /// `Array(text.text.unicodeScalars)`, without building that array.
+    /// - Parameters:
+    ///   - text: The tokenized document; its tokens map scalar offsets to UTF-8 offsets.
+    ///   - sentence: The sentence's scalar range.
+    ///   - mention: The mention's scalar range; clamped to the sentence.
+    init(text: TokenizedText, sentence: Range<Int>, mention: Range<Int>) {
+        var document = text.text
+        self = document.withUTF8 { utf8 in
+            let (lower, first) = Self.utf8Offset(ofScalar: sentence.lowerBound, in: utf8, tokens: text.tokens)
+            let (upper, _) = Self.utf8Offset(ofScalar: sentence.upperBound, in: utf8, tokens: text.tokens)
+            let span = UnsafeBufferPointer(rebasing: utf8[lower..<max(lower, upper)])
+            return Self.collapsing(span, from: first, mention: mention)
+        }
+    }
+
+    /// The sentence whose UTF-8 is `utf8`, its first scalar at document offset `first`, with
+    /// white space collapsed and the highlight moved along.
+    private static func collapsing(_ utf8: UnsafeBufferPointer<UInt8>, from first: Int,
+                                   mention: Range<Int>) -> ContextSentence {
         var count = 0
         var lower = 0, upper = 0
-        var pendingSpace = false
-        for offset in sentence {
-            if offset == mention.lowerBound { lower = count + (pendingSpace && count > 0 ? 1 : 0) }
-            let scalar = scalars[offset]
-            if Self.isWhitespace(scalar) {
-                pendingSpace = true
-            } else {
-                if pendingSpace && count > 0 {
-                    out.append(UInt8(ascii: " "))
+        var offset = first
+        // Collapsing only shrinks the text, so its bytes fit in the sentence's.
+        let text = String(unsafeUninitializedCapacity: utf8.count) { out in
+            var written = 0
+            var pendingSpace = false
+            var index = 0
+            while index < utf8.count {
+                let lead = utf8[index]
+                let length = scalarLength(lead)
+                if offset == mention.lowerBound { lower = count + (pendingSpace && count > 0 ? 1 : 0) }
+                let isWhitespace = lead < 0x80
+                    ? lead == UInt8(ascii: " ") || lead &- 0x09 < 5
+                    : decode(utf8, at: index, length: length).properties.isWhitespace
+                if isWhitespace {
+                    pendingSpace = true
+                } else {
+                    if pendingSpace && count > 0 {
+                        out[written] = UInt8(ascii: " ")
+                        written += 1
+                        count += 1
+                    }
+                    pendingSpace = false
+                    for byte in index..<(index + length) {
+                        out[written] = utf8[byte]
+                        written += 1
+                    }
                     count += 1
                 }
-                pendingSpace = false
-                Self.appendUTF8(scalar, to: &out)
-                count += 1
+                if offset + 1 == mention.upperBound { upper = count }
+                index += length
+                offset += 1
             }
-            if offset + 1 == mention.upperBound { upper = count }
+            return written
         }
-        if mention.lowerBound < sentence.lowerBound { lower = 0 }
-        if mention.upperBound > sentence.upperBound { upper = count }
-        text = String(decoding: out, as: UTF8.self)
-        highlight = lower..<max(lower, upper)
+        if mention.lowerBound < first { lower = 0 }
+        if mention.upperBound > offset { upper = count }
+        return ContextSentence(text: text, highlight: lower..<max(lower, upper))
+    }
+
+    private init(text: String, highlight: Range<Int>) {
+        self.text = text
+        self.highlight = highlight
+    }
+
+    /// The UTF-8 offset of scalar offset `scalar` (clamped to the text) and that clamped
+    /// scalar offset, walked from the last token starting at or before it.
+    private static func utf8Offset(ofScalar scalar: Int, in utf8: UnsafeBufferPointer<UInt8>,
+                                   tokens: [Token]) -> (utf8: Int, scalar: Int) {
+        let target = max(scalar, 0)
+        var (byte, offset) = anchor(atOrBefore: target, in: tokens)
+        while offset < target, byte < utf8.count {
+            byte += scalarLength(utf8[byte])
+            offset += 1
+        }
+        return (min(byte, utf8.count), offset)
+    }
+
+    /// The UTF-8 and scalar offsets of the start of the last token starting at or before scalar
+    /// `offset`, or of the text when there is none.
+    private static func anchor(atOrBefore offset: Int, in tokens: [Token]) -> (byte: Int, scalar: Int) {
+        var low = 0, high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].start > offset { high = middle } else { low = middle + 1 }
+        }
+        return low > 0 ? (tokens[low - 1].utf8Start, tokens[low - 1].start) : (0, 0)
+    }
+
+    /// The length of the UTF-8 sequence `lead` starts.
+    @inline(__always)
+    private static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The scalar encoded by the `length` bytes at `index` of valid UTF-8.
+    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Unicode.Scalar {
+        var value = UInt32(utf8[index]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for next in (index + 1)..<(index + length) { value = value << 6 | UInt32(utf8[next] & 0x3F) }
+        return Unicode.Scalar(value) ?? " "
     }
 
     /// Appends the UTF-8 encoding of `scalar`.
@@ -63,14 +145,5 @@ struct ContextSentence: Hashable, Sendable {
             out.append(UInt8(0x80 | value >> 6 & 0x3F))
             out.append(UInt8(0x80 | value & 0x3F))
         }
-    }
-
-    /// Whether `scalar` is white space (Unicode `White_Space`), answered without a property
-    /// lookup for ASCII, which most text is.
-    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)
-        }
-        return scalar.properties.isWhitespace
     }
 }
