@@ -394,6 +394,13 @@ public final class GazetteerIndex: @unchecked Sendable {
             & IndexLayout.PostingFlag.primary != 0
     }
 
+    /// Whether another posting of the same key names the same place as posting `posting`.
+    @inline(__always)
+    func postingPlaceIsRepeated(_ posting: Int) -> Bool {
+        base.load(fromByteOffset: postingsOffset + posting * IndexLayout.postingSize + 11, as: UInt8.self)
+            & IndexLayout.PostingFlag.placeRepeated != 0
+    }
+
     /// The surface form's UTF-8 bytes, valid while the index lives.
     @inline(__always)
     func postingSurfaceBytes(_ posting: Int) -> UnsafeBufferPointer<UInt8> {

@@ -186,13 +186,16 @@ struct IndexBuilder {
         var postingCount: UInt32 = 0
         for list in postings {
             postingStart.append(postingCount)
+            var places = Set<UInt32>(), repeated = Set<UInt32>()
+            for posting in list where !places.insert(posting.place).inserted { repeated.insert(posting.place) }
             for posting in list {
                 file.append(posting.place)
                 file.append(posting.surface.offset)
                 file.append(UInt16(clamping: posting.surface.length))
                 file.append(posting.form.code)
                 file.append((posting.caseSensitive ? IndexLayout.PostingFlag.caseSensitive : 0)
-                            | (posting.primary ? IndexLayout.PostingFlag.primary : 0))
+                            | (posting.primary ? IndexLayout.PostingFlag.primary : 0)
+                            | (repeated.contains(posting.place) ? IndexLayout.PostingFlag.placeRepeated : 0))
                 file.append(Float(prominence[Int(posting.place)]))
                 postingCount += 1
             }

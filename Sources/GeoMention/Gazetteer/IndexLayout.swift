@@ -8,7 +8,7 @@
 enum IndexLayout {
     static let magic: [UInt8] = Array("GMIDX\u{0}\u{0}\u{1}".utf8)
     /// Bumped whenever the layout or the normaliser changes, so old index files are rebuilt.
-    static let version: UInt32 = 7
+    static let version: UInt32 = 8
     static let headerSize = 256
 
     static let placeSize = 72
@@ -68,6 +68,9 @@ enum IndexLayout {
         static let caseSensitive: UInt8 = 1
         /// The surface is the place's own display name.
         static let primary: UInt8 = 2
+        /// Another posting of the same key names the same place (one matches case-sensitively,
+        /// the other not), so a reader collecting places must look for it among those it has.
+        static let placeRepeated: UInt8 = 4
     }
 
     /// One slot of the key table. A key is a gazetteer name's normalised key (or the first words

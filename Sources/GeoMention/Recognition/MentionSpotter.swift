@@ -121,12 +121,15 @@ struct MentionSpotter {
 
     private func isConnector(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard token.shape == .lower, token.utf8End - token.utf8Start <= 5 else { return false }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.utf8Range]), as: UTF8.self)
-        return RecognitionLexicon.nameConnectors.contains(word)
+        return Self.connectors.entry(of: UnsafeBufferPointer(rebasing: bytes[token.utf8Range])) != nil
     }
 
-    /// Up to this many postings, places seen before are found by scanning the candidates.
-    private static let linearSearchLimit = 16
+    /// ``RecognitionLexicon/nameConnectors``, looked up by a token's bytes without making a string.
+    private static let connectors: ByteWordTable<Void> = {
+        var table = ByteWordTable<Void>(expectedCount: RecognitionLexicon.nameConnectors.count)
+        for word in RecognitionLexicon.nameConnectors { table.insert(word, value: ()) }
+        return table
+    }()
 
     /// Builds the mention for tokens `range` with the postings that pass the case rules, or nil
     /// when none does. The key's string is made only for a mention.
@@ -142,8 +145,6 @@ struct MentionSpotter {
         let allCapitals = range.allSatisfy { tokens[$0].kind != .word || tokens[$0].shape == .allCaps }
         var candidates: [MentionCandidate] = []
         candidates.reserveCapacity(entry.postings.count)
-        // Places already taken; a set only for the few names with many postings.
-        var seen = entry.postings.count > Self.linearSearchLimit ? Set<Int>(minimumCapacity: entry.postings.count) : nil
         for posting in entry.postings {
             let form = index.postingForm(posting)
             let surface = index.postingSurfaceBytes(posting)
@@ -154,13 +155,12 @@ struct MentionSpotter {
                                                allCapitals: allCapitals) else { continue }
             }
             let place = index.postingPlace(posting)
-            let isNew = seen?.insert(place).inserted ?? !candidates.contains { $0.place == place }
-            guard isNew else {
+            // A place has a second posting under the key only when one of the two is case-sensitive;
+            // only then may it have been taken already.
+            if index.postingPlaceIsRepeated(posting), let earlier = candidates.firstIndex(where: { $0.place == place }) {
                 // The same place reached again through its abbreviation written as such ("EU"
                 // after "E.U."): the abbreviation describes the text better.
-                if form == .abbreviation, let earlier = candidates.firstIndex(where: { $0.place == place }) {
-                    candidates[earlier].form = .abbreviation
-                }
+                if form == .abbreviation { candidates[earlier].form = .abbreviation }
                 continue
             }
             candidates.append(MentionCandidate(place: place, form: form, isPrimaryName: index.postingIsPrimary(posting),
