@@ -27,8 +27,6 @@ public final class GazetteerIndex: @unchecked Sendable {
     /// they are told without strings and without touching an array.
     private let capitalFeatures: FeatureBits
     private let seatFeatures: FeatureBits
-    private let wordsOffset: Int
-    private let wordSlotCount: Int
     /// Countries by ISO alpha-2 code.
     let countries: [String: CountryRecord]
     /// Country names by the code's two capital letters (``CountryNameTable/slot(_:)``), so that a
@@ -103,14 +101,6 @@ public final class GazetteerIndex: @unchecked Sendable {
         if let problem {
             munmap(mapped, size)
             throw GazetteerError.corruptIndex(path: path, reason: problem)
-        }
-        let wordsOffset = u64(IndexLayout.Header.wordsOffset)
-        let wordSlotCount = u32(IndexLayout.Header.wordSlotCount)
-        self.wordsOffset = wordsOffset
-        self.wordSlotCount = wordSlotCount
-        if wordsOffset + wordSlotCount * IndexLayout.wordSize > size || wordSlotCount == 0 {
-            munmap(mapped, size)
-            throw GazetteerError.corruptIndex(path: path, reason: "word table out of bounds")
         }
         let featuresOffset = u64(IndexLayout.Header.featuresOffset)
         var codes: [String] = []
@@ -332,31 +322,33 @@ public final class GazetteerIndex: @unchecked Sendable {
     /// that starts with it.
     @inline(__always)
     func entry(forKey key: UnsafeBufferPointer<UInt8>) -> KeyEntry? {
-        guard let slot = findSlot(key, slotsOffset: slotsOffset, slotCount: slotCount, slotSize: IndexLayout.slotSize) else {
-            return nil
-        }
-        let flags = base.littleEndian(UInt16.self, at: slot + 10)
-        let start = Int(base.littleEndian(UInt32.self, at: slot + 12))
-        let count = Int(base.littleEndian(UInt32.self, at: slot + 16))
-        return KeyEntry(postings: start..<(start + count), isPrefix: flags & IndexLayout.SlotFlag.isPrefix != 0)
+        guard let slot = findSlot(key) else { return nil }
+        let isPrefix = slot.load(fromByteOffset: IndexLayout.KeySlot.flags, as: UInt8.self) & IndexLayout.KeyFlag.isPrefix != 0
+        let start = Int(slot.littleEndian(UInt32.self, at: IndexLayout.KeySlot.postingStart))
+        let count = Int(slot.littleEndian(UInt32.self, at: IndexLayout.KeySlot.postingCount))
+        // A key only the word lists know names nothing.
+        guard count > 0 || isPrefix else { return nil }
+        return KeyEntry(postings: start..<(start + count), isPrefix: isPrefix)
     }
 
-    /// The byte offset of the slot holding `key` in an open-addressing table (names or words):
-    /// each slot starts with the key's hash (UInt32), its offset in the string pool (UInt32,
-    /// ``IndexLayout/emptySlot`` when free) and its length (UInt16); probing is linear.
+    /// The slot of the key table (``IndexLayout/KeySlot``) holding `key`, or nil. Probing is
+    /// linear from the key's home slot; a key is compared by hash and length first, then byte by
+    /// byte, inside the slot when it is short.
     @inline(__always)
-    private func findSlot(_ key: UnsafeBufferPointer<UInt8>, slotsOffset: Int, slotCount: Int, slotSize: Int) -> Int? {
-        guard !key.isEmpty else { return nil }
+    private func findSlot(_ key: UnsafeBufferPointer<UInt8>) -> UnsafeRawPointer? {
+        guard let keyBytes = key.baseAddress, !key.isEmpty else { return nil }
         let hash = IndexLayout.hash(key)
-        var position = Int(hash % UInt32(slotCount))
+        let table = base + slotsOffset
+        var position = IndexLayout.homeSlot(of: hash, slotCount: slotCount)
         while true {
-            let slot = slotsOffset + position * slotSize
-            let keyOffset = base.littleEndian(UInt32.self, at: slot + 4)
-            if keyOffset == IndexLayout.emptySlot { return nil }
-            if base.littleEndian(UInt32.self, at: slot) == hash
-                && Int(base.littleEndian(UInt16.self, at: slot + 8)) == key.count
-                && memcmp(base.advanced(by: stringsOffset + Int(keyOffset)), key.baseAddress!, key.count) == 0 {
-                return slot
+            let slot = table + position &* IndexLayout.slotSize
+            let length = Int(slot.littleEndian(UInt16.self, at: IndexLayout.KeySlot.length))
+            if length == 0 { return nil }
+            if length == key.count && slot.littleEndian(UInt32.self, at: IndexLayout.KeySlot.hash) == hash {
+                let stored = length <= IndexLayout.KeySlot.inlineKeyLength
+                    ? slot + IndexLayout.KeySlot.key
+                    : base + stringsOffset + Int(slot.littleEndian(UInt32.self, at: IndexLayout.KeySlot.key))
+                if memcmp(stored, keyBytes, length) == 0 { return slot }
             }
             position = position + 1 == slotCount ? 0 : position + 1
         }
@@ -402,6 +394,13 @@ public final class GazetteerIndex: @unchecked Sendable {
             & IndexLayout.PostingFlag.primary != 0
     }
 
+    /// Whether another posting of the same key names the same place as posting `posting`.
+    @inline(__always)
+    func postingPlaceIsRepeated(_ posting: Int) -> Bool {
+        base.load(fromByteOffset: postingsOffset + posting * IndexLayout.postingSize + 11, as: UInt8.self)
+            & IndexLayout.PostingFlag.placeRepeated != 0
+    }
+
     /// The surface form's UTF-8 bytes, valid while the index lives.
     @inline(__always)
     func postingSurfaceBytes(_ posting: Int) -> UnsafeBufferPointer<UInt8> {
@@ -433,15 +432,14 @@ public final class GazetteerIndex: @unchecked Sendable {
 extension GazetteerIndex {
     /// What the word lists say about `word`, given as lower-case UTF-8 bytes.
     func wordInfo(_ word: UnsafeBufferPointer<UInt8>) -> WordInfo {
-        guard let slot = findSlot(word, slotsOffset: wordsOffset, slotCount: wordSlotCount, slotSize: IndexLayout.wordSize) else {
-            return .unknown
-        }
-        let zipf = base.load(fromByteOffset: slot + 10, as: UInt8.self)
-        let flags = base.load(fromByteOffset: slot + 11, as: UInt8.self)
-        let given = base.littleEndian(UInt16.self, at: slot + 12)
-        let surname = base.littleEndian(UInt16.self, at: slot + 14)
-        return WordInfo(zipf: Double(zipf) / 10, isLowerCaseWord: flags & WordInfo.Flag.lower != 0,
-                        isProperNoun: flags & WordInfo.Flag.proper != 0,
+        // A key only the names know reads as zeros: the same as an unknown word.
+        guard let slot = findSlot(word) else { return .unknown }
+        let zipf = slot.load(fromByteOffset: IndexLayout.KeySlot.zipf, as: UInt8.self)
+        let flags = slot.load(fromByteOffset: IndexLayout.KeySlot.flags, as: UInt8.self)
+        let given = slot.littleEndian(UInt16.self, at: IndexLayout.KeySlot.given)
+        let surname = slot.littleEndian(UInt16.self, at: IndexLayout.KeySlot.surname)
+        return WordInfo(zipf: Double(zipf) / 10, isLowerCaseWord: flags & IndexLayout.KeyFlag.lowerCaseWord != 0,
+                        isProperNoun: flags & IndexLayout.KeyFlag.properNoun != 0,
                         givenNamePercent: Double(given) / 10_000, surnamePercent: Double(surname) / 10_000)
     }
 }

@@ -179,20 +179,23 @@ struct IndexBuilder {
             file.append(admin1Codes[index].isEmpty ? Int32(-1) : admin1PlaceByCode[admin1Codes[index]] ?? -1)
         }
 
-        // Postings, then the hash slots pointing at them.
+        // Postings, then the key table pointing at them.
         file.set(UInt64(file.bytes.count), at: IndexLayout.Header.postingsOffset)
         var postingStart: [UInt32] = []
         postingStart.reserveCapacity(keys.count)
         var postingCount: UInt32 = 0
         for list in postings {
             postingStart.append(postingCount)
+            var places = Set<UInt32>(), repeated = Set<UInt32>()
+            for posting in list where !places.insert(posting.place).inserted { repeated.insert(posting.place) }
             for posting in list {
                 file.append(posting.place)
                 file.append(posting.surface.offset)
                 file.append(UInt16(clamping: posting.surface.length))
                 file.append(posting.form.code)
                 file.append((posting.caseSensitive ? IndexLayout.PostingFlag.caseSensitive : 0)
-                            | (posting.primary ? IndexLayout.PostingFlag.primary : 0))
+                            | (posting.primary ? IndexLayout.PostingFlag.primary : 0)
+                            | (repeated.contains(posting.place) ? IndexLayout.PostingFlag.placeRepeated : 0))
                 file.append(Float(prominence[Int(posting.place)]))
                 postingCount += 1
             }
@@ -200,32 +203,14 @@ struct IndexBuilder {
         file.set(postingCount, at: IndexLayout.Header.postingCount)
         file.pad(to: (file.bytes.count + 7) & ~7)
 
-        let keyRefs = keys.map { pool.add($0) }
-        let (hashes, slots) = IndexLayout.slotTable(for: keys)
-        let slotCount = slots.count
-        file.set(UInt64(file.bytes.count), at: IndexLayout.Header.slotsOffset)
-        file.set(UInt32(slotCount), at: IndexLayout.Header.slotCount)
         file.set(UInt32(keys.count), at: IndexLayout.Header.keyCount)
-        for slot in slots {
-            guard slot >= 0 else {
-                file.append(UInt32(0))
-                file.append(IndexLayout.emptySlot)
-                file.append(UInt16(0)); file.append(UInt16(0))
-                file.append(UInt32(0)); file.append(UInt32(0)); file.append(UInt32(0))
-                continue
-            }
-            let key = Int(slot)
-            var flags: UInt16 = 0
-            if !postings[key].isEmpty { flags |= IndexLayout.SlotFlag.hasPostings }
-            if prefixes.contains(keys[key]) { flags |= IndexLayout.SlotFlag.isPrefix }
-            file.append(hashes[key])
-            file.append(keyRefs[key].offset)
-            file.append(UInt16(clamping: keyRefs[key].length))
-            file.append(flags)
-            file.append(postingStart[key])
-            file.append(UInt32(postings[key].count))
-            file.append(UInt32(0))
+        let nameKeys = keys.indices.map { key in
+            (key: keys[key], facts: KeyTableBuilder.NameKey(postingStart: postingStart[key],
+                                                            postingCount: UInt32(postings[key].count),
+                                                            isPrefix: prefixes.contains(keys[key])))
         }
+        KeyTableBuilder(names: nameKeys, nameIndex: keyIndex, words: try WordTableBuilder(directory: directory).entries())
+            .write(into: &file, pool: &pool)
 
         // Countries.
         file.set(UInt64(file.bytes.count), at: IndexLayout.Header.countriesOffset)
@@ -275,8 +260,6 @@ struct IndexBuilder {
             file.append(reference.offset)
             file.append(reference.length)
         }
-
-        try WordTableBuilder(directory: directory).write(into: &file, pool: &pool)
 
         file.set(UInt64(file.bytes.count), at: IndexLayout.Header.stringsOffset)
         file.set(UInt32(pool.bytes.count), at: IndexLayout.Header.stringBytes)

@@ -1,22 +1,24 @@
 /// The binary index file's layout, shared by ``IndexBuilder`` and ``GazetteerIndex``.
 ///
-/// All integers are little-endian. The file is a fixed header, then six sections:
-/// places (fixed records), hash slots (open addressing over normalised keys), postings
-/// (key → place), countries, the list of country and first-level places, feature codes,
-/// and a pool of UTF-8 strings that everything else refers to by offset and length.
+/// All integers are little-endian. The file is a fixed header, then these sections: places
+/// (fixed records), postings (key → place), the key table (open addressing over every normalised
+/// name key and every word of the word lists, see ``KeySlot``), countries, the list of country
+/// and first-level places, feature codes, and a pool of UTF-8 strings that everything else refers
+/// to by offset and length.
 enum IndexLayout {
     static let magic: [UInt8] = Array("GMIDX\u{0}\u{0}\u{1}".utf8)
     /// Bumped whenever the layout or the normaliser changes, so old index files are rebuilt.
-    static let version: UInt32 = 6
+    static let version: UInt32 = 8
     static let headerSize = 256
 
     static let placeSize = 72
-    static let slotSize = 24
+    /// A key slot (``KeySlot``); the table starts on a multiple of this, so that no slot straddles
+    /// a cache line.
+    static let slotSize = 32
     /// A posting: place (UInt32), surface offset (UInt32) and length (UInt16), form, flags, and
     /// the place's prior (Float32), kept beside the posting so that spotting reads no place record.
     static let postingSize = 16
     static let countrySize = 32
-    static let wordSize = 16
 
     /// Header field offsets.
     enum Header {
@@ -38,8 +40,6 @@ enum IndexLayout {
         static let featuresOffset = 104
         static let stringsOffset = 112
         static let fileSize = 120
-        static let wordSlotCount = 128
-        static let wordsOffset = 136
     }
 
     /// Place record field offsets.
@@ -68,30 +68,67 @@ enum IndexLayout {
         static let caseSensitive: UInt8 = 1
         /// The surface is the place's own display name.
         static let primary: UInt8 = 2
+        /// Another posting of the same key names the same place (one matches case-sensitively,
+        /// the other not), so a reader collecting places must look for it among those it has.
+        static let placeRepeated: UInt8 = 4
     }
 
-    /// Slot flags.
-    enum SlotFlag {
-        /// The key names places.
-        static let hasPostings: UInt16 = 1
-        /// The key is the first words of a longer key ("new" of "new york").
-        static let isPrefix: UInt16 = 2
+    /// One slot of the key table. A key is a gazetteer name's normalised key (or the first words
+    /// of one), a word of the word lists, or both; one probe answers what the names and the word
+    /// lists say about it, and a key short enough is compared inside the slot, without reaching
+    /// into the string pool.
+    enum KeySlot {
+        /// UInt32, the key's ``IndexLayout/hash(_:)``.
+        static let hash = 0
+        /// UInt16, the key's length in bytes; 0 for an empty slot.
+        static let length = 4
+        /// UInt8, ``KeyFlag`` bits.
+        static let flags = 6
+        /// UInt8, the word's Zipf frequency times ten.
+        static let zipf = 7
+        /// UInt16, the word's share as a given name, in ten-thousandths of a percent.
+        static let given = 8
+        /// UInt16, the word's share as a surname, in ten-thousandths of a percent.
+        static let surname = 10
+        /// UInt32, the key's first posting.
+        static let postingStart = 12
+        /// UInt32, the key's number of postings.
+        static let postingCount = 16
+        /// The key's bytes when at most ``inlineKeyLength`` long (zero-padded), else the UInt32
+        /// offset of the key in the string pool.
+        static let key = 20
+        static let inlineKeyLength = 12
     }
 
-    static let emptySlot: UInt32 = .max
+    /// Key slot flags.
+    enum KeyFlag {
+        /// The key is the first words of a longer name key ("new" of "new york").
+        static let isPrefix: UInt8 = 1
+        /// The English dictionary lists the word in lower case.
+        static let lowerCaseWord: UInt8 = 2
+        /// The English dictionary lists the word only capitalised.
+        static let properNoun: UInt8 = 4
+    }
+
+    /// The first slot probed for a key whose hash is `hash`, in a table of `slotCount` slots:
+    /// the hash scaled to the table by a multiplication, which needs no division.
+    @inline(__always)
+    static func homeSlot(of hash: UInt32, slotCount: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(hash) &* UInt64(slotCount)) >> 32)
+    }
 
     /// Places keys in an open-addressing table of about 1.5 slots per key, probing linearly
-    /// from each key's hash as ``GazetteerIndex`` does when it looks one up.
+    /// from each key's home slot as ``GazetteerIndex`` does when it looks one up.
     /// - Returns: the hash of each key and, per slot, the key index it holds or -1.
     static func slotTable(for keys: [String]) -> (hashes: [UInt32], slots: [Int32]) {
-        let slotCount = max(17, keys.count + keys.count / 2) | 1
+        let slotCount = max(16, keys.count + keys.count / 2)
         var slots = [Int32](repeating: -1, count: slotCount)
         var hashes: [UInt32] = []
         hashes.reserveCapacity(keys.count)
         for (index, key) in keys.enumerated() {
             let hash = Array(key.utf8).withUnsafeBufferPointer { Self.hash($0) }
             hashes.append(hash)
-            var position = Int(hash % UInt32(slotCount))
+            var position = homeSlot(of: hash, slotCount: slotCount)
             while slots[position] >= 0 { position = position + 1 == slotCount ? 0 : position + 1 }
             slots[position] = Int32(index)
         }

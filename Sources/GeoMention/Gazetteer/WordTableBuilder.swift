@@ -1,11 +1,13 @@
 import Foundation
 
-/// Builds the word table of the binary index from `words/english.tsv`, `words/given-names.tsv`
+/// Reads the word facts of the binary index from `words/english.tsv`, `words/given-names.tsv`
 /// and `words/surnames.tsv` (see `Gazetteer/FORMAT.md`). Missing files leave the table empty.
+/// ``KeyTableBuilder`` stores them in the key table beside the name keys.
 struct WordTableBuilder {
     static let sourceFiles = ["words/english.tsv", "words/given-names.tsv", "words/surnames.tsv"]
 
-    private struct Entry {
+    /// What the lists say about one lower-case word, in the index's fixed-point units.
+    struct Entry {
         var zipf: UInt8 = 0
         var flags: UInt8 = 0
         var given: UInt16 = 0
@@ -21,8 +23,8 @@ struct WordTableBuilder {
 
     let directory: String
 
-    /// Appends the word slots to `file` and records where they are in the header.
-    func write(into file: inout ByteWriter, pool: inout StringPool) throws {
+    /// Every listed word, lower-cased, with what the lists say about it.
+    func entries() throws -> [String: Entry] {
         var entries: [String: Entry] = [:]
         let english = directory + "/" + Self.sourceFiles[0]
         if FileManager.default.fileExists(atPath: english) {
@@ -51,28 +53,6 @@ struct WordTableBuilder {
                 entries[row.string(name).lowercased(), default: Entry()].merge(entry)
             }
         }
-        let words = entries.keys.sorted()
-        let references = words.map { pool.add($0) }
-        let (hashes, slots) = IndexLayout.slotTable(for: words)
-        let slotCount = slots.count
-        file.pad(to: (file.bytes.count + 7) & ~7)
-        file.set(UInt64(file.bytes.count), at: IndexLayout.Header.wordsOffset)
-        file.set(UInt32(slotCount), at: IndexLayout.Header.wordSlotCount)
-        for slot in slots {
-            guard slot >= 0 else {
-                file.append(UInt32(0)); file.append(IndexLayout.emptySlot); file.append(UInt16(0))
-                file.append(UInt8(0)); file.append(UInt8(0)); file.append(UInt16(0)); file.append(UInt16(0))
-                continue
-            }
-            let index = Int(slot)
-            let entry = entries[words[index]]!
-            file.append(hashes[index])
-            file.append(references[index].offset)
-            file.append(UInt16(clamping: references[index].length))
-            file.append(entry.zipf)
-            file.append(entry.flags)
-            file.append(entry.given)
-            file.append(entry.surname)
-        }
+        return entries
     }
 }

@@ -20,8 +20,7 @@ struct MentionSpotter {
         var source = text.text
         return source.withUTF8 { bytes in
             var spotted: [Mention] = []
-            var key: [UInt8] = []
-            key.reserveCapacity(64)
+            let key = NameKeyBuffer()
             let tokens = text.tokens
             var position = 0
             while position < tokens.count {
@@ -30,27 +29,28 @@ struct MentionSpotter {
                     position += 1
                     continue
                 }
-                key.removeAll(keepingCapacity: true)
+                key.removeAll()
                 var last = position
                 var best: (last: Int, entry: KeyEntry, keyLength: Int)?
                 var words = 1
                 var glued = false
                 while true {
-                    append(tokens[last], of: bytes, to: &key, glued: glued)
-                    guard let entry = key.withUnsafeBufferPointer({ index.entry(forKey: $0) }) else { break }
+                    append(tokens[last], of: bytes, to: key, glued: glued)
+                    guard let entry = key.withBytes({ index.entry(forKey: $0) }) else { break }
                     if !entry.postings.isEmpty && tokens[last].startsUppercase {
                         best = (last, entry, key.count)
                     }
                     guard entry.isPrefix, words < Self.maximumWords,
-                          let next = nextWord(after: last, in: tokens, bytes: bytes, key: &key) else { break }
+                          let next = nextWord(after: last, in: tokens, bytes: bytes, key: key) else { break }
                     guard tokens[next].startsUppercase || isConnector(tokens[next], bytes) else { break }
                     // "W.Va." is keyed "wva", "W. Va." "w va": periods vanish, spaces stay.
                     glued = !tokens[next].followsSpace && next - last == 2 && bytes[tokens[last + 1].utf8Start] == UInt8(ascii: ".")
                     last = next
                     words += 1
                 }
-                if let best, let mention = makeMention(tokens: position...best.last, entry: best.entry,
-                                                       key: key[..<best.keyLength], text: text, bytes: bytes) {
+                if let best, let mention = key.withBytes(prefix: best.keyLength, { spelled in
+                    makeMention(tokens: position...best.last, entry: best.entry, key: spelled, text: text, bytes: bytes)
+                }) {
                     spotted.append(mention)
                     position = best.last + 1
                 } else {
@@ -62,7 +62,7 @@ struct MentionSpotter {
     }
 
     /// Appends a token's normalised form to `key`, separated by a space.
-    private func append(_ token: Token, of bytes: UnsafeBufferPointer<UInt8>, to key: inout [UInt8], glued: Bool = false) {
+    private func append(_ token: Token, of bytes: UnsafeBufferPointer<UInt8>, to key: NameKeyBuffer, glued: Bool = false) {
         let slice = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
         var pendingSpace = !key.isEmpty && !glued
         var ascii = true, alphanumeric = true
@@ -73,16 +73,16 @@ struct MentionSpotter {
         if alphanumeric && ascii && !slice.isEmpty {
             // Letters and digits only, the common case: the word lower-cased, after its space.
             if pendingSpace { key.append(0x20) }
-            let start = key.count
-            key.append(contentsOf: slice)
-            key.withUnsafeMutableBufferPointer { buffer in
-                for offset in start..<buffer.count where buffer[offset] &- 0x41 < 26 { buffer[offset] |= 0x20 }
-            }
+            key.appendLowercasedAlphanumerics(slice)
         } else if ascii {
-            for byte in slice { NameNormalizer.appendASCII(byte, to: &key, pendingSpace: &pendingSpace) }
+            key.withArray { array in
+                for byte in slice { NameNormalizer.appendASCII(byte, to: &array, pendingSpace: &pendingSpace) }
+            }
         } else {
-            for scalar in String(decoding: slice, as: UTF8.self).unicodeScalars {
-                NameNormalizer.appendScalar(scalar, to: &key, pendingSpace: &pendingSpace)
+            key.withArray { array in
+                for scalar in String(decoding: slice, as: UTF8.self).unicodeScalars {
+                    NameNormalizer.appendScalar(scalar, to: &array, pendingSpace: &pendingSpace)
+                }
             }
         }
     }
@@ -96,7 +96,7 @@ struct MentionSpotter {
     /// line, with at most one joining mark between them. Adds to `key` what the joining mark
     /// contributes (an ampersand, or the "s" of a possessive).
     private func nextWord(after last: Int, in tokens: [Token], bytes: UnsafeBufferPointer<UInt8>,
-                          key: inout [UInt8]) -> Int? {
+                          key: NameKeyBuffer) -> Int? {
         var next = last + 1
         guard next < tokens.count else { return nil }
         let sentence = tokens[last].sentence
@@ -109,7 +109,7 @@ struct MentionSpotter {
             guard width == 1, !tokens[next].followsNewline else { return nil }
             switch mark {
             case UInt8(ascii: "-"), UInt8(ascii: "."): break
-            case UInt8(ascii: "&"): key.append(contentsOf: [0x20, 0x26])
+            case UInt8(ascii: "&"): key.append(0x20); key.append(0x26)
             default: return nil
             }
             next += 1
@@ -121,16 +121,19 @@ struct MentionSpotter {
 
     private func isConnector(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard token.shape == .lower, token.utf8End - token.utf8Start <= 5 else { return false }
-        let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.utf8Range]), as: UTF8.self)
-        return RecognitionLexicon.nameConnectors.contains(word)
+        return Self.connectors.entry(of: UnsafeBufferPointer(rebasing: bytes[token.utf8Range])) != nil
     }
 
-    /// Up to this many postings, places seen before are found by scanning the candidates.
-    private static let linearSearchLimit = 16
+    /// ``RecognitionLexicon/nameConnectors``, looked up by a token's bytes without making a string.
+    private static let connectors: ByteWordTable<Void> = {
+        var table = ByteWordTable<Void>(expectedCount: RecognitionLexicon.nameConnectors.count)
+        for word in RecognitionLexicon.nameConnectors { table.insert(word, value: ()) }
+        return table
+    }()
 
     /// Builds the mention for tokens `range` with the postings that pass the case rules, or nil
     /// when none does. The key's string is made only for a mention.
-    private func makeMention(tokens range: ClosedRange<Int>, entry: KeyEntry, key: ArraySlice<UInt8>, text: TokenizedText,
+    private func makeMention(tokens range: ClosedRange<Int>, entry: KeyEntry, key: UnsafeBufferPointer<UInt8>, text: TokenizedText,
                              bytes: UnsafeBufferPointer<UInt8>) -> Mention? {
         let tokens = text.tokens
         let first = tokens[range.lowerBound], last = tokens[range.upperBound]
@@ -142,8 +145,6 @@ struct MentionSpotter {
         let allCapitals = range.allSatisfy { tokens[$0].kind != .word || tokens[$0].shape == .allCaps }
         var candidates: [MentionCandidate] = []
         candidates.reserveCapacity(entry.postings.count)
-        // Places already taken; a set only for the few names with many postings.
-        var seen = entry.postings.count > Self.linearSearchLimit ? Set<Int>(minimumCapacity: entry.postings.count) : nil
         for posting in entry.postings {
             let form = index.postingForm(posting)
             let surface = index.postingSurfaceBytes(posting)
@@ -154,13 +155,12 @@ struct MentionSpotter {
                                                allCapitals: allCapitals) else { continue }
             }
             let place = index.postingPlace(posting)
-            let isNew = seen?.insert(place).inserted ?? !candidates.contains { $0.place == place }
-            guard isNew else {
+            // A place has a second posting under the key only when one of the two is case-sensitive;
+            // only then may it have been taken already.
+            if index.postingPlaceIsRepeated(posting), let earlier = candidates.firstIndex(where: { $0.place == place }) {
                 // The same place reached again through its abbreviation written as such ("EU"
                 // after "E.U."): the abbreviation describes the text better.
-                if form == .abbreviation, let earlier = candidates.firstIndex(where: { $0.place == place }) {
-                    candidates[earlier].form = .abbreviation
-                }
+                if form == .abbreviation { candidates[earlier].form = .abbreviation }
                 continue
             }
             candidates.append(MentionCandidate(place: place, form: form, isPrimaryName: index.postingIsPrimary(posting),
