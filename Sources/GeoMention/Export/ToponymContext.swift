@@ -29,24 +29,24 @@ public struct ToponymContext: Hashable, Sendable {
     public static func contexts(for parsed: ParsedDocument, documentDate: CalendarDate?) -> [ToponymContext] {
         guard !parsed.mentions.isEmpty else { return [] }
         let events = EventContextReader(documentDate: documentDate).contexts(for: parsed)
-        let scalars = Array(parsed.text.text.unicodeScalars)
         let sentences = parsed.text.sentences
-        // Mentions of one sentence share its text.
+        // Mentions of one sentence share its text, unless it is long enough to be cut around each.
         var lastSentence = -1
         var lastText = ""
         return zip(parsed.mentions, events).map { resolved, event in
             let mention = resolved.mention
-            guard sentences.indices.contains(event.sentence) else {
-                let own = ContextSentence(scalars: scalars, sentence: mention.start..<mention.end,
-                                          mention: mention.start..<mention.end)
-                return ToponymContext(event: event, sentence: own.text)
+            let sentence = sentences.indices.contains(event.sentence)
+                ? sentences[event.sentence].scalarRange : mention.start..<mention.end
+            let shared = sentences.indices.contains(event.sentence) && sentence.count <= ContextSentence.longestSentence
+            if shared && event.sentence == lastSentence {
+                return ToponymContext(event: event, sentence: lastText)
             }
-            if event.sentence != lastSentence {
-                lastText = ContextSentence(scalars: scalars, sentence: sentences[event.sentence].scalarRange,
-                                           mention: mention.start..<mention.end).text
+            let text = ContextSentence(text: parsed.text, sentence: sentence, mention: mention.start..<mention.end).text
+            if shared {
                 lastSentence = event.sentence
+                lastText = text
             }
-            return ToponymContext(event: event, sentence: lastText)
+            return ToponymContext(event: event, sentence: text)
         }
     }
 }

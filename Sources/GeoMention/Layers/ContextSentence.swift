@@ -3,7 +3,16 @@
 /// Runs of white space (line breaks included) become one space, so the sentence reads well in
 /// a GIS attribute table; the highlight is moved with the text it marks. Offsets count
 /// Unicode scalars.
+///
+/// A sentence longer than ``longestSentence`` scalars (a list, a table flattened into text, a
+/// page without full stops) is cut to a window of about that many scalars around the mention,
+/// at spaces where there are any, and each cut end is marked with "…". Every mention's context
+/// is thus bounded, so a document of one huge sentence with many places costs time and output
+/// in proportion to its size, not to its size times its places.
 struct ContextSentence: Hashable, Sendable {
+    /// The most scalars of a sentence given whole; longer ones are cut around the mention.
+    static let longestSentence = 480
+
     /// The sentence text.
     var text: String
     /// The mention's scalar offsets in ``text``.
@@ -16,6 +25,11 @@ struct ContextSentence: Hashable, Sendable {
     ///   - mention: The mention's scalar range; clamped to the sentence.
     init(scalars: [Unicode.Scalar], sentence: Range<Int>, mention: Range<Int>) {
         let sentence = sentence.clamped(to: 0..<scalars.count)
+        if sentence.count > Self.longestSentence {
+            let window = Self.window(of: sentence, around: mention)
+            self = Self.cut(Array(scalars[window]), from: window.lowerBound, sentence: sentence, mention: mention)
+            return
+        }
         var utf8: [UInt8] = []
         utf8.reserveCapacity(sentence.count)
         for offset in sentence { Self.appendUTF8(scalars[offset], to: &utf8) }
@@ -31,12 +45,72 @@ struct ContextSentence: Hashable, Sendable {
     ///   - mention: The mention's scalar range; clamped to the sentence.
     init(text: TokenizedText, sentence: Range<Int>, mention: Range<Int>) {
         var document = text.text
+        if sentence.count > Self.longestSentence {
+            // Only the window's scalars are decoded, so a long sentence costs no more than a short one.
+            let window = Self.window(of: sentence, around: mention)
+            let (part, first) = document.withUTF8 { utf8 in
+                let (lower, first) = Self.utf8Offset(ofScalar: window.lowerBound, in: utf8, tokens: text.tokens)
+                let (upper, _) = Self.utf8Offset(ofScalar: window.upperBound, in: utf8, tokens: text.tokens)
+                let bytes = UnsafeBufferPointer(rebasing: utf8[lower..<max(lower, upper)])
+                return (Array(String(decoding: bytes, as: UTF8.self).unicodeScalars), first)
+            }
+            let clamped = sentence.clamped(to: first..<(first + part.count + max(0, sentence.upperBound - window.upperBound)))
+            self = Self.cut(part, from: first, sentence: sentence.lowerBound < first ? sentence : clamped, mention: mention)
+            return
+        }
         self = document.withUTF8 { utf8 in
             let (lower, first) = Self.utf8Offset(ofScalar: sentence.lowerBound, in: utf8, tokens: text.tokens)
             let (upper, _) = Self.utf8Offset(ofScalar: sentence.upperBound, in: utf8, tokens: text.tokens)
             let span = UnsafeBufferPointer(rebasing: utf8[lower..<max(lower, upper)])
             return Self.collapsing(span, from: first, mention: mention)
         }
+    }
+
+    /// About ``longestSentence`` scalars of `sentence` around `mention`: as many before the
+    /// mention as after it, shifted inward where the sentence ends, and the whole mention even
+    /// when it is longer.
+    static func window(of sentence: Range<Int>, around mention: Range<Int>) -> Range<Int> {
+        let mention = mention.clamped(to: sentence)
+        let room = max(0, longestSentence - mention.count)
+        var lower = max(sentence.lowerBound, mention.lowerBound - room / 2)
+        let upper = min(sentence.upperBound, lower + mention.count + room)
+        lower = max(sentence.lowerBound, min(lower, upper - mention.count - room))
+        return lower..<upper
+    }
+
+    /// The context of `mention` from the scalars `part` of a long sentence, which start at
+    /// document offset `first`: cut at the first space after a cut start and the last space
+    /// before a cut end (never inside the mention), with "…" where the sentence goes on.
+    private static func cut(_ part: [Unicode.Scalar], from first: Int, sentence: Range<Int>,
+                            mention: Range<Int>) -> ContextSentence {
+        var lower = 0, upper = part.count
+        let cutBefore = first > sentence.lowerBound
+        let cutAfter = first + part.count < sentence.upperBound
+        if cutBefore, let space = part.indices.first(where: {
+            $0 + first < mention.lowerBound && isWhitespace(part[$0])
+        }) {
+            lower = space + 1
+        }
+        if cutAfter, let space = part.indices.last(where: {
+            $0 + first >= mention.upperBound && $0 >= lower && isWhitespace(part[$0])
+        }) {
+            upper = space
+        }
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(upper - lower)
+        for scalar in part[lower..<upper] { appendUTF8(scalar, to: &utf8) }
+        var context = utf8.withUnsafeBufferPointer { collapsing($0, from: first + lower, mention: mention) }
+        if cutBefore && !context.text.isEmpty {
+            context.text = "… " + context.text
+            context.highlight = (context.highlight.lowerBound + 2)..<(context.highlight.upperBound + 2)
+        }
+        if cutAfter && !context.text.isEmpty { context.text += " …" }
+        return context
+    }
+
+    /// Whether `scalar` is white space (Unicode `White_Space`).
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
     }
 
     /// The sentence whose UTF-8 is `utf8`, its first scalar at document offset `first`, with

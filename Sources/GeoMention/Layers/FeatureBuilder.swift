@@ -40,13 +40,12 @@ public struct FeatureBuilder: Sendable {
     public func features(for parsed: ParsedDocument) -> [MapFeature] {
         let documentDate = date(of: parsed.document)
         let contexts = EventContextReader(documentDate: documentDate).contexts(for: parsed)
-        let scalars = Array(parsed.text.text.unicodeScalars)
         let items = zip(parsed.mentions, contexts).map { Item(resolved: $0, context: $1) }
         switch granularity {
         case .mention:
             return items.map { item in
                 feature(item, id: "\(parsed.document.id)#\(item.resolved.mention.start)", count: 1,
-                        parsed: parsed, scalars: scalars, documentDate: documentDate)
+                        parsed: parsed, documentDate: documentDate)
             }
         case .place:
             var order: [String] = []
@@ -62,7 +61,7 @@ public struct FeatureBuilder: Sendable {
                 let best = Self.mostInformative(members)
                 let suffix = first.resolved.place?.id ?? String(first.resolved.mention.start)
                 return feature(best, id: "\(parsed.document.id)#\(suffix)", count: members.count,
-                               parsed: parsed, scalars: scalars, documentDate: documentDate)
+                               parsed: parsed, documentDate: documentDate)
             }
         }
     }
@@ -103,12 +102,12 @@ public struct FeatureBuilder: Sendable {
     }
 
     private func feature(_ item: Item, id: String, count: Int, parsed: ParsedDocument,
-                         scalars: [Unicode.Scalar], documentDate: CalendarDate?) -> MapFeature {
+                         documentDate: CalendarDate?) -> MapFeature {
         let mention = item.resolved.mention
         let context = item.context
         let sentence = parsed.text.sentences.indices.contains(context.sentence)
             ? parsed.text.sentences[context.sentence].scalarRange : mention.start..<mention.end
-        let snippet = ContextSentence(scalars: scalars, sentence: sentence, mention: mention.start..<mention.end)
+        let snippet = ContextSentence(text: parsed.text, sentence: sentence, mention: mention.start..<mention.end)
         let document = parsed.document
         var feature = MapFeature(
             id: id, mention: mention.text, mentions: count, context: snippet.text, highlight: snippet.highlight,
