@@ -55,11 +55,12 @@ extension TokenScanner {
     /// marks the next word ``Token/Flags/joinedByHyphen``.
     mutating func scanHyphen() {
         let start = index
-        let afterWord = !sawSpace && tokens.last.map {
+        let afterWord = !sawSpace && lastToken.map {
             $0.utf8End == start && ($0.kind == .word || $0.kind == .number)
         } ?? false
         scanRun(of: .hyphen, or: .hyphen)
-        let single = tokens[tokens.count - 1].end - tokens[tokens.count - 1].start == 1
+        let hyphens = tokens[tokenCount - 1]
+        let single = hyphens.end - hyphens.start == 1
         if afterWord && single && index < bytes.count && classify(bytes, at: index).0.isWordCharacter {
             joinNext = true
         }
