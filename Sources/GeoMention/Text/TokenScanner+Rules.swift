@@ -13,8 +13,17 @@ extension TokenScanner {
 
     /// Scans `U.S.`, `e.g.`, `N.Y.`: two or more single ASCII letters each followed by a
     /// period, not followed by a word character. Returns false (consuming nothing) otherwise.
+    ///
+    /// Nearly every word start fails the first test, so only that test is inlined into the
+    /// scan loop.
+    @inline(__always)
     mutating func scanInitials() -> Bool {
-        guard isPeriod(index + 1) else { return false }
+        isPeriod(index + 1) && scanInitialsChain()
+    }
+
+    /// ``scanInitials()`` once a period follows the first character.
+    @inline(never)
+    private mutating func scanInitialsChain() -> Bool {
         var end = index
         var shape = ShapeBuilder()
         while isASCIILetter(end) && isPeriod(end + 1) {
