@@ -10,73 +10,119 @@
 /// - at a line break when the previous line has no final punctuation and the next line
 ///   starts with an uppercase letter (a headline), unless the previous line looks like
 ///   hard-wrapped prose (60 or more scalars ending in a lowercase word).
+///
+/// The splitter runs alongside ``TokenScanner``: each token is admitted as it is made, so
+/// the tokens are written once, already carrying their sentence, and never read again.
 struct SentenceSplitter {
     private let bytes: UnsafeBufferPointer<UInt8>
+    /// The sentences closed so far.
+    private var sentences: [Sentence] = []
+    /// The index of the current sentence: `sentences.count`, kept apart for the short path.
+    private var sentenceCount = 0
+    /// The index and offsets of the current sentence's first token.
+    private var first = 0
+    private var firstStart = 0
+    private var firstUTF8Start = 0
+    /// Whether the tokens since the last sentence-final punctuation are only closing marks.
+    private var terminated = false
+    /// Whether that punctuation was a CJK mark, which ends a sentence whatever follows.
+    private var strong = false
+    /// The scalar offset of the first token of the current line.
+    private var lineStart = 0
+    /// Whether the current sentence has its first word or number yet.
+    private var marked = false
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        // News sentences run to well over a hundred bytes: one allocation for most texts.
+        sentences.reserveCapacity(bytes.count / 96 + 1)
     }
 
-    /// Sets each token's sentence index and sentence-start flag; returns the sentences.
-    func split(_ tokens: inout [Token]) -> [Sentence] {
-        tokens.withUnsafeMutableBufferPointer { split($0) }
-    }
-
-    /// ``split(_:)`` on the tokens' storage, so that marking a token costs no array checks.
-    private func split(_ tokens: UnsafeMutableBufferPointer<Token>) -> [Sentence] {
-        var sentences = [Sentence]()
-        guard !tokens.isEmpty else { return sentences }
-        var first = 0
-        var terminated = false
-        var strong = false
-        var lineStart = tokens[0].start
-        // Whether the current sentence has its first word or number yet.
-        var marked = false
-        for j in tokens.indices {
-            let token = tokens[j]
-            if j > 0 {
-                var boundary = token.paragraphStart
-                if !boundary && terminated {
-                    boundary = strong ? !isClosing(token) : token.followsSpace && opensSentence(token)
-                }
-                if !boundary && !terminated && token.followsNewline {
-                    boundary = isHeadlineBreak(before: token, previous: tokens[j - 1], lineStart: lineStart)
-                }
-                if boundary {
-                    close(first..<j, of: tokens, into: &sentences)
-                    first = j
-                    marked = false
-                }
-                if token.followsNewline { lineStart = token.start }
-            }
-            // Tokens learn their sentence as they are passed.
-            tokens[j].sentence = sentences.count
-            if !marked && (token.kind == .word || token.kind == .number) {
-                tokens[j].flags.insert(.sentenceStart)
-                marked = true
-            }
-            let punctuation = terminalStrength(of: token)
-            if punctuation > 0 && !isAbbreviationPeriod(j, tokens) {
-                terminated = true
-                strong = punctuation == 2
-            } else if !(terminated && isClosing(token) && !token.followsSpace) {
-                terminated = false
-            }
+    /// Decides whether `token`, about to become `tokens[index]` after the `index` tokens
+    /// already in `tokens`, opens a sentence (closing the previous one), and sets its
+    /// sentence index and sentence-start flag.
+    ///
+    /// Most tokens are words inside a line of an unfinished sentence; they take the short
+    /// path, and the rules proper run out of line.
+    @inline(__always)
+    mutating func admit(_ token: inout Token, index: Int, after tokens: UnsafeMutableBufferPointer<Token>) {
+        if terminated || !token.flags.isDisjoint(with: [.followsNewline, .paragraphStart]) {
+            seekBoundary(before: token, index: index, after: tokens)
         }
-        close(first..<tokens.count, of: tokens, into: &sentences)
+        token.sentence = sentenceCount
+        if !marked && (token.kind == .word || token.kind == .number) {
+            token.flags.insert(.sentenceStart)
+            marked = true
+        }
+        if token.kind == .punctuation {
+            notePunctuation(token, index: index, after: tokens)
+        } else {
+            terminated = false
+        }
+    }
+
+    /// Closes the current sentence before `token` when a rule says it ends there, and
+    /// follows the line starts. Every first token of a text opens a paragraph, so it comes
+    /// here too and opens the first sentence.
+    @inline(never)
+    private mutating func seekBoundary(
+        before token: Token, index: Int, after tokens: UnsafeMutableBufferPointer<Token>
+    ) {
+        guard index > 0 else {
+            open(token, at: 0)
+            lineStart = token.start
+            return
+        }
+        var boundary = token.paragraphStart
+        if !boundary && terminated {
+            boundary = strong ? !isClosing(token) : token.followsSpace && opensSentence(token)
+        }
+        if !boundary && !terminated && token.followsNewline {
+            boundary = isHeadlineBreak(before: token, previous: tokens[index - 1], lineStart: lineStart)
+        }
+        if boundary {
+            close(before: index, last: tokens[index - 1])
+            open(token, at: index)
+        }
+        if token.followsNewline { lineStart = token.start }
+    }
+
+    /// Notes whether the punctuation `token` ends the sentence, pending what follows it.
+    @inline(never)
+    private mutating func notePunctuation(
+        _ token: Token, index: Int, after tokens: UnsafeMutableBufferPointer<Token>
+    ) {
+        let punctuation = terminalStrength(of: token)
+        if punctuation > 0 && !isAbbreviationPeriod(token, index: index, after: tokens) {
+            terminated = true
+            strong = punctuation == 2
+        } else if !(terminated && isClosing(token) && !token.followsSpace) {
+            terminated = false
+        }
+    }
+
+    /// Closes the last sentence after the `count` tokens of the text and hands over the
+    /// sentences (the splitter keeps none).
+    mutating func finish(count: Int, last: Token?) -> [Sentence] {
+        if let last { close(before: count, last: last) }
+        defer { sentences = [] }
         return sentences
     }
 
-    /// Appends the sentence made of the tokens in `range`.
-    private func close(
-        _ range: Range<Int>, of tokens: UnsafeMutableBufferPointer<Token>,
-        into sentences: inout [Sentence]
-    ) {
-        let index = sentences.count
-        let firstToken = tokens[range.lowerBound], lastToken = tokens[range.upperBound - 1]
+    /// Starts a sentence at `token`, the `index`th.
+    private mutating func open(_ token: Token, at index: Int) {
+        first = index
+        firstStart = token.start
+        firstUTF8Start = token.utf8Start
+        marked = false
+    }
+
+    /// Appends the sentence from its first token to `last`, the token before `end`.
+    private mutating func close(before end: Int, last: Token) {
         sentences.append(Sentence(
-            index: index, scalarRange: firstToken.start..<lastToken.end,
-            utf8Range: firstToken.utf8Start..<lastToken.utf8End, tokenRange: range))
+            index: sentences.count, scalarRange: firstStart..<last.end,
+            utf8Range: firstUTF8Start..<last.utf8End, tokenRange: first..<end))
+        sentenceCount = sentences.count
     }
 
     /// The first scalar of a token.
@@ -121,12 +167,13 @@ struct SentenceSplitter {
     }
 
     /// A single `.` right after an abbreviation or a single capital letter.
-    private func isAbbreviationPeriod(_ j: Int, _ tokens: UnsafeMutableBufferPointer<Token>) -> Bool {
-        let token = tokens[j]
-        guard j > 0, token.utf8End - token.utf8Start == 1, bytes[token.utf8Start] == 0x2E else {
+    private func isAbbreviationPeriod(
+        _ token: Token, index: Int, after tokens: UnsafeMutableBufferPointer<Token>
+    ) -> Bool {
+        guard index > 0, token.utf8End - token.utf8Start == 1, bytes[token.utf8Start] == 0x2E else {
             return false
         }
-        let word = tokens[j - 1]
+        let word = tokens[index - 1]
         guard word.kind == .word, word.utf8End == token.utf8Start else { return false }
         if word.end - word.start == 1 && word.shape == .capitalized { return true }
         return Abbreviations.contains(bytes, word.utf8Range)

@@ -93,6 +93,22 @@ public struct Token: Hashable, Sendable {
         self.flags = flags
     }
 
+    /// Creates a token of sentence 0 from offsets the caller knows to fit in 32 bits (a
+    /// tokenizer's text is shorter than 4 GiB) and to be ordered, without checking them.
+    init(
+        uncheckedUTF8Start utf8Start: Int, utf8End: Int, start: Int, end: Int,
+        kind: Kind, shape: Shape, flags: Flags
+    ) {
+        storedUTF8Start = UInt32(truncatingIfNeeded: utf8Start)
+        storedUTF8End = UInt32(truncatingIfNeeded: utf8End)
+        storedStart = UInt32(truncatingIfNeeded: start)
+        storedEnd = UInt32(truncatingIfNeeded: end)
+        storedSentence = 0
+        self.kind = kind
+        self.shape = shape
+        self.flags = flags
+    }
+
     /// The offset of the first UTF-8 byte.
     public var utf8Start: Int { Int(storedUTF8Start) }
     /// The offset just past the last UTF-8 byte.

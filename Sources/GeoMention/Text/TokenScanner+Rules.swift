@@ -13,8 +13,17 @@ extension TokenScanner {
 
     /// Scans `U.S.`, `e.g.`, `N.Y.`: two or more single ASCII letters each followed by a
     /// period, not followed by a word character. Returns false (consuming nothing) otherwise.
+    ///
+    /// Nearly every word start fails the first test, so only that test is inlined into the
+    /// scan loop.
+    @inline(__always)
     mutating func scanInitials() -> Bool {
-        guard isPeriod(index + 1) else { return false }
+        isPeriod(index + 1) && scanInitialsChain()
+    }
+
+    /// ``scanInitials()`` once a period follows the first character.
+    @inline(never)
+    private mutating func scanInitialsChain() -> Bool {
         var end = index
         var shape = ShapeBuilder()
         while isASCIILetter(end) && isPeriod(end + 1) {
@@ -55,11 +64,12 @@ extension TokenScanner {
     /// marks the next word ``Token/Flags/joinedByHyphen``.
     mutating func scanHyphen() {
         let start = index
-        let afterWord = !sawSpace && tokens.last.map {
+        let afterWord = !sawSpace && lastToken.map {
             $0.utf8End == start && ($0.kind == .word || $0.kind == .number)
         } ?? false
         scanRun(of: .hyphen, or: .hyphen)
-        let single = tokens[tokens.count - 1].end - tokens[tokens.count - 1].start == 1
+        let hyphens = tokens[tokenCount - 1]
+        let single = hyphens.end - hyphens.start == 1
         if afterWord && single && index < bytes.count && classify(bytes, at: index).0.isWordCharacter {
             joinNext = true
         }

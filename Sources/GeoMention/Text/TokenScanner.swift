@@ -1,34 +1,61 @@
-/// The single pass over a text's UTF-8 bytes that produces its tokens.
+/// The single pass over a text's UTF-8 bytes that produces its tokens and sentences.
 ///
 /// Scalar offsets are counted while scanning; every token records both byte and scalar
-/// offsets. Sentences are assigned afterwards by ``SentenceSplitter``.
+/// offsets. Each token is admitted to the ``SentenceSplitter`` as it is made, then written
+/// once into the caller's buffer, which the caller sizes from the byte count so that most
+/// texts need a single buffer (see ``scan(into:count:)``).
 struct TokenScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The current byte offset.
     var index = 0
     /// The current scalar offset.
     var scalar = 0
-    var tokens: [Token] = []
+    /// The buffer tokens are written to; set only during ``scan(into:count:)``.
+    private(set) var tokens = UnsafeMutableBufferPointer<Token>(start: nil, count: 0)
+    /// How many tokens the text has so far, all in `tokens`.
+    private(set) var tokenCount = 0
     // White space seen since the last token.
     var sawSpace = false
     private var newlines = 0
     var joinNext = false
+    private var splitter: SentenceSplitter
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        tokens.reserveCapacity(bytes.count / 4 + 1)
+        self.splitter = SentenceSplitter(bytes)
     }
 
-    /// Scans the whole text and hands over the tokens (the scanner keeps none).
-    mutating func run() -> [Token] {
-        defer { tokens = [] }
+    /// Whether the whole text has been scanned.
+    var isFinished: Bool { index >= bytes.count }
+
+    /// The last token made, if any.
+    var lastToken: Token? { tokenCount > 0 ? tokens[tokenCount - 1] : nil }
+
+    /// Scans on, writing tokens into `buffer`, until the text ends or fewer than two free
+    /// places remain (no step makes more than two tokens); then ``isFinished`` tells which.
+    /// - Parameters:
+    ///   - buffer: Storage whose first `count` places hold the tokens made so far.
+    ///   - count: The number of tokens in `buffer`, updated as tokens are written.
+    mutating func scan(into buffer: UnsafeMutableBufferPointer<Token>, count: inout Int) {
+        precondition(count == tokenCount && buffer.count >= count, "the buffer must hold the tokens made so far")
+        tokens = buffer
+        defer {
+            count = tokenCount
+            tokens = UnsafeMutableBufferPointer(start: nil, count: 0)
+        }
         scan()
-        return tokens
+    }
+
+    /// The sentences of the scanned text, whose tokens are `tokens` (the scanner keeps none).
+    mutating func sentences(of tokens: [Token]) -> [Sentence] {
+        precondition(isFinished && tokens.count == tokenCount, "the text must be scanned to its end")
+        return splitter.finish(count: tokenCount, last: tokens.last)
     }
 
     private mutating func scan() {
         let count = bytes.count
-        while index < count {
+        let room = tokens.count &- 2
+        while index < count && tokenCount <= room {
             if bytes[index] == 0x20 {
                 sawSpace = true
                 index &+= 1
@@ -73,6 +100,7 @@ struct TokenScanner {
     }
 
     /// Appends a token ending at the current position and resets the gap state.
+    @inline(__always)
     mutating func append(
         utf8Start: Int, scalarStart: Int, kind: Token.Kind, shape: Token.Shape,
         extra: Token.Flags = []
@@ -80,11 +108,15 @@ struct TokenScanner {
         var flags = extra
         if sawSpace { flags.insert(.followsSpace) }
         if newlines > 0 { flags.insert(.followsNewline) }
-        if newlines > 1 || tokens.isEmpty { flags.insert(.paragraphStart) }
+        if newlines > 1 || tokenCount == 0 { flags.insert(.paragraphStart) }
         if joinNext { flags.insert(.joinedByHyphen) }
-        tokens.append(Token(
-            utf8Range: utf8Start..<index, scalarRange: scalarStart..<scalar,
-            kind: kind, shape: shape, flags: flags))
+        // The text is shorter than 4 GiB (see `Tokenizer`) and offsets only grow.
+        var token = Token(
+            uncheckedUTF8Start: utf8Start, utf8End: index, start: scalarStart, end: scalar,
+            kind: kind, shape: shape, flags: flags)
+        splitter.admit(&token, index: tokenCount, after: tokens)
+        tokens.initializeElement(at: tokenCount, to: token)
+        tokenCount &+= 1
         sawSpace = false
         newlines = 0
         joinNext = false

@@ -25,9 +25,18 @@ public struct Tokenizer: Hashable, Sendable {
         let (tokens, sentences) = text.withUTF8 { bytes -> ([Token], [Sentence]) in
             precondition(bytes.count < Int(UInt32.max), "text too large to tokenize")
             var scanner = TokenScanner(bytes)
-            var tokens = scanner.run()
-            let sentences = SentenceSplitter(bytes).split(&tokens)
-            return (tokens, sentences)
+            // News text has one token per five or six bytes; denser text grows the buffer.
+            var capacity = bytes.count / 4 + 2
+            var tokens: [Token] = []
+            repeat {
+                let earlier = tokens
+                tokens = [Token](unsafeUninitializedCapacity: capacity) { buffer, count in
+                    count = buffer.initialize(fromContentsOf: earlier)
+                    scanner.scan(into: buffer, count: &count)
+                }
+                capacity *= 2
+            } while !scanner.isFinished
+            return (tokens, scanner.sentences(of: tokens))
         }
         return TokenizedText(text: text, tokens: tokens, sentences: sentences)
     }
