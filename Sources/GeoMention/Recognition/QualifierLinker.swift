@@ -17,7 +17,7 @@ struct QualifierLinker {
             if position + 1 < mentions.count {
                 if mentions[position + 1].tokenRange.lowerBound == last + 2, view.isPunctuation(last + 1, ","),
                    mentions[position + 1].sentence == mentions[position].sentence,
-                   canContain(mentions[position + 1], mentions[position]),
+                   canContain(mentions[position + 1].candidates, mentions[position].candidates),
                    !isListItem(at: position, in: mentions) {
                     mentions[position].qualifier = position + 1
                     mentions[position + 1].cues.insert(.isQualifier)
@@ -57,7 +57,8 @@ struct QualifierLinker {
     private func isListItem(at position: Int, in mentions: [Mention]) -> Bool {
         // A name read first as a state or country qualifies even inside a list:
         // "Paris, Texas, and Springfield, Ill.".
-        guard !readsAsUnit(mentions[position + 1]) else { return false }
+        guard !readsAsUnit(mentions[position + 1].candidates,
+                           unitWordAfter: mentions[position + 1].cues.contains(.unitWordAfter)) else { return false }
         let after = mentions[position + 1].tokenRange.upperBound
         if position + 2 < mentions.count, mentions[position + 2].sentence == mentions[position + 1].sentence {
             let third = mentions[position + 2].tokenRange.lowerBound
@@ -78,18 +79,19 @@ struct QualifierLinker {
         return false
     }
 
-    /// Whether the most likely reading of `mention` is a country, first-level unit or region, once
-    /// units named like their own seat have given way to the seat ("Kharkiv" reads as the city).
-    private func readsAsUnit(_ mention: Mention) -> Bool {
-        let facts = mention.candidates.prefix(40).map { CandidateFacts($0, index: view.index) }
-        guard let top = PlaceResolver.mostProminentReading(of: facts, unitWordAfter: mention.cues.contains(.unitWordAfter))
-        else { return false }
+    /// Whether the most likely reading of a mention with `candidates` is a country, first-level
+    /// unit or region, once units named like their own seat have given way to the seat ("Kharkiv"
+    /// reads as the city).
+    private func readsAsUnit(_ candidates: [MentionCandidate], unitWordAfter: Bool) -> Bool {
+        let facts = candidates.prefix(40).map { CandidateFacts($0, index: view.index) }
+        guard let top = PlaceResolver.mostProminentReading(of: facts, unitWordAfter: unitWordAfter) else { return false }
         return top.kind == .country || top.kind == .admin1 || top.kind == .region
     }
 
-    /// Whether `outer` may name a unit that contains `inner`: a country, a first- or second-level
-    /// unit, or a region, among whose candidates one is larger than some candidate of `inner`.
-    private func canContain(_ outer: Mention, _ inner: Mention) -> Bool {
+    /// Whether a mention with the candidates `outer` may name a unit that contains one with the
+    /// candidates `inner`: a country, a first- or second-level unit, or a region, among whose
+    /// candidates one is larger than some candidate of `inner`.
+    private func canContain(_ outer: [MentionCandidate], _ inner: [MentionCandidate]) -> Bool {
         let index = view.index
         let rank: (PlaceKind) -> Int = { kind in
             switch kind {
@@ -100,8 +102,11 @@ struct QualifierLinker {
             case .city, .physical: 1
             }
         }
-        let outerBest = outer.candidates.map { rank(index.kind(of: $0.place)) }.max() ?? 0
-        let innerLeast = inner.candidates.map { rank(index.kind(of: $0.place)) }.min() ?? 4
-        return outerBest >= 2 && outerBest > innerLeast
+        var outerBest = 0
+        for candidate in outer { outerBest = max(outerBest, rank(index.kind(of: candidate.place))) }
+        guard outerBest >= 2 else { return false }
+        var innerLeast = 4
+        for candidate in inner { innerLeast = min(innerLeast, rank(index.kind(of: candidate.place))) }
+        return outerBest > innerLeast
     }
 }
