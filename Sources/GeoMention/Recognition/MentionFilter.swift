@@ -21,6 +21,8 @@ struct MentionFilter {
     private static let institutionSuffixes = LexiconWordSet(RecognitionLexicon.institutionSuffixes)
     private static let languageCuesBefore = LexiconWordSet(RecognitionLexicon.languageCuesBefore)
     private static let languageCuesAfter = LexiconWordSet(RecognitionLexicon.languageCuesAfter)
+    /// The marks after a name in capitals that make it a dateline inside a paragraph.
+    private static let datelineMarks = ["—", "–", "--", "-", ":", "("]
     /// Words that may stand between a language cue and the language ("spoke only French").
     private static let languageQualifiers = LexiconWordSet([
         "only", "mostly", "fluent", "perfect", "little", "broken", "good", "some", "both",
@@ -73,7 +75,7 @@ struct MentionFilter {
            isWord(previous, in: Self.locativePrepositions) {
             mention.cues.insert(.locativePreposition)
         } else if first >= 2, tokens[first - 1].kind == .word, tokens[first - 1].shape == .lower,
-                  view.lowercased(first - 1) == "the", tokens[first - 2].kind == .word,
+                  view.isLowercased(first - 1, "the"), tokens[first - 2].kind == .word,
                   isWord(first - 2, in: Self.locativePrepositions) {
             mention.cues.insert(.locativePreposition)
         }
@@ -119,9 +121,8 @@ struct MentionFilter {
         if tokens[first].paragraphStart || tokens[first].followsNewline || first == 0 { return true }
         // A dateline inside a paragraph: "CHARLESTON, W.Va. -", "MANSFIELD --", "BEIRUT:".
         if last + 1 < tokens.count, tokens[last + 1].kind == .punctuation {
-            let mark = view.text.text(of: tokens[last + 1])
-            if ["—", "–", "--", "-", ":", "("].contains(mark) { return true }
-            if mark == ",", last + 2 < tokens.count, tokens[last + 2].kind == .word, tokens[last + 2].startsUppercase,
+            if view.isPunctuation(last + 1, oneOf: Self.datelineMarks) { return true }
+            if view.isPunctuation(last + 1, ","), last + 2 < tokens.count, tokens[last + 2].kind == .word, tokens[last + 2].startsUppercase,
                tokens[last + 2].shape != .allCaps || tokens[last + 2].utf8End - tokens[last + 2].utf8Start <= 3 {
                 return true
             }
@@ -172,7 +173,7 @@ struct MentionFilter {
 
     /// The word before an abbreviation's period: "Gov" in "Gov. Lincoln".
     private func wordBeforePeriod(_ position: Int) -> Int? {
-        guard position >= 2, view.isPunctuation(position - 1, "."), view.tokens[position - 2].kind == .word,
+        guard position >= 2, view.isPunctuation(position - 1, ascii: "."), view.tokens[position - 2].kind == .word,
               view.tokens[position - 2].sentence == view.tokens[position].sentence else { return nil }
         return position - 2
     }
@@ -180,7 +181,7 @@ struct MentionFilter {
     /// A one-word name that is a given name, followed by a capitalised surname (possibly after a
     /// second given name): "Paris Hilton", "Georgia May Jagger", "London Breed".
     private func isGivenNameOfPerson(_ mention: UnsafePointer<Mention>) -> Bool {
-        guard mention.pointee.tokenRange.count == 1, !mention.pointee.isDemonym else { return false }
+        guard mention.pointee.tokenRange.count == 1, !Self.isDemonym(mention.pointee.candidates) else { return false }
         let position = mention.pointee.tokenRange.lowerBound
         guard view.tokens[position].shape == .capitalized, view.wordInfo(position).isGivenName,
               let next = view.adjacentWord(after: position), view.tokens[next].shape == .capitalized else { return false }
@@ -194,6 +195,12 @@ struct MentionFilter {
         }
         return info.isSurname && !info.isLowerCaseWord
             && !isWord(next, in: Self.institutionSuffixes)
+    }
+
+    /// ``Mention/isDemonym`` of a mention with `candidates`, asked of the candidates alone: asked of
+    /// a mention read through a pointer, it would copy the whole mention.
+    private static func isDemonym(_ candidates: [MentionCandidate]) -> Bool {
+        !candidates.isEmpty && candidates.allSatisfy { $0.form == .demonym }
     }
 
     /// An adjectival used as the name of a language: "spoke only French", "in English",
@@ -210,14 +217,14 @@ struct MentionFilter {
            isWord(previous, in: Self.languageCuesBefore) {
             // "in English", but not "in Russian-held territory" or "in French Guiana".
             return view.adjacentWord(after: position).map { !view.tokens[$0].startsUppercase } ?? true
-                && !view.isPunctuation(position + 1, "-")
+                && !view.isPunctuation(position + 1, ascii: "-")
         }
         if let next = view.adjacentWord(after: position), view.tokens[next].shape == .lower,
            isWord(next, in: Self.languageCuesAfter) {
             return true
         }
-        return view.isPunctuation(position + 1, "-") && position + 2 < view.tokens.count
-            && view.lowercased(position + 2) == "speaking"
+        return view.isPunctuation(position + 1, ascii: "-") && position + 2 < view.tokens.count
+            && view.isLowercased(position + 2, "speaking")
     }
 
     /// A country abbreviation glued to a currency sign is a currency: "US$460", "A$", "HK$".

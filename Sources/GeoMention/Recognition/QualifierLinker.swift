@@ -7,6 +7,9 @@
 struct QualifierLinker {
     let view: TokenView
 
+    /// The marks after a name in capitals that make it a dateline.
+    private static let datelineMarks = [",", "—", "–", "-", "(", "--", ":"]
+
     func link(_ mentions: inout [Mention]) {
         let tokens = view.tokens
         // Mentions are read in place, field by field: a copy of one would cost a retain and a
@@ -15,7 +18,7 @@ struct QualifierLinker {
             let tokenRange = mentions[position].tokenRange
             let last = tokenRange.upperBound - 1
             if position + 1 < mentions.count {
-                if mentions[position + 1].tokenRange.lowerBound == last + 2, view.isPunctuation(last + 1, ","),
+                if mentions[position + 1].tokenRange.lowerBound == last + 2, view.isPunctuation(last + 1, ascii: ","),
                    mentions[position + 1].sentence == mentions[position].sentence,
                    canContain(mentions[position + 1].candidates, mentions[position].candidates),
                    !isListItem(at: position, in: mentions) {
@@ -25,11 +28,8 @@ struct QualifierLinker {
             }
             guard mentions[position].cues.contains(.capitalsContext) else { continue }
             let capitals = tokenRange.allSatisfy { tokens[$0].kind != .word || tokens[$0].shape == .allCaps }
-            if capitals, last + 1 < tokens.count, tokens[last + 1].kind == .punctuation {
-                let mark = view.text.text(of: tokens[last + 1])
-                if [",", "—", "–", "-", "(", "--", ":"].contains(mark) {
-                    mentions[position].cues.insert(.dateline)
-                }
+            if capitals, view.isPunctuation(last + 1, oneOf: Self.datelineMarks) {
+                mentions[position].cues.insert(.dateline)
             }
         }
     }
@@ -63,8 +63,8 @@ struct QualifierLinker {
         if position + 2 < mentions.count, mentions[position + 2].sentence == mentions[position + 1].sentence {
             let third = mentions[position + 2].tokenRange.lowerBound
             let gap = after..<third
-            if !gap.isEmpty, gap.count <= 2, gap.allSatisfy({ view.isPunctuation($0, ",")
-                || (view.tokens[$0].kind == .word && ["and", "or"].contains(view.lowercased($0))) }) {
+            if !gap.isEmpty, gap.count <= 2, gap.allSatisfy({ view.isPunctuation($0, ascii: ",")
+                || (view.tokens[$0].kind == .word && (view.isLowercased($0, "and") || view.isLowercased($0, "or"))) }) {
                 return true
             }
         }
@@ -72,7 +72,7 @@ struct QualifierLinker {
             let first = mentions[position].tokenRange.lowerBound
             if mentions[position - 1].sentence == mentions[position].sentence,
                mentions[position - 1].tokenRange.upperBound == first - 1,
-               view.isPunctuation(first - 1, ","), mentions[position - 1].qualifier == nil {
+               view.isPunctuation(first - 1, ascii: ","), mentions[position - 1].qualifier == nil {
                 return true
             }
         }
