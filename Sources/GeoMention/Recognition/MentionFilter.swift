@@ -145,7 +145,7 @@ struct MentionFilter {
             return true
         }
         // Only a word with an apostrophe can be a contraction.
-        guard mention.pointee.tokenRange.count == 1, Self.containsApostrophe(mention.pointee.text) else { return false }
+        guard mention.pointee.tokenRange.count == 1, Self.containsApostrophe(view.bytes(inUTF8: mention.pointee.utf8Range)) else { return false }
         let word = view.lowercased(mention.pointee.tokenRange.lowerBound)
         for suffix in ["’ve", "'ve", "’re", "'re", "’ll", "'ll", "n’t", "n't", "’d", "'d", "’m", "'m"]
         where word.hasSuffix(suffix) {
@@ -154,11 +154,10 @@ struct MentionFilter {
         return false
     }
 
-    /// Whether `text` has a straight (') or typographic (’, UTF-8 E2 80 99) apostrophe.
-    private static func containsApostrophe(_ text: String) -> Bool {
-        var utf8 = text.utf8.makeIterator()
+    /// Whether the UTF-8 `text` has a straight (') or typographic (’, E2 80 99) apostrophe.
+    private static func containsApostrophe(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: (UInt8, UInt8) = (0, 0)
-        while let byte = utf8.next() {
+        for byte in text {
             if byte == UInt8(ascii: "'") || (byte == 0x99 && previous == (0xE2, 0x80)) { return true }
             previous = (previous.1, byte)
         }

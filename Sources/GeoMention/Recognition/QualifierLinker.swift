@@ -102,11 +102,13 @@ struct QualifierLinker {
             case .city, .physical: 1
             }
         }
+        // Each place's kind is a read from the gazetteer: the scans stop once the rank can go no
+        // higher or lower.
         var outerBest = 0
-        for candidate in outer { outerBest = max(outerBest, rank(index.kind(of: candidate.place))) }
+        for candidate in outer where outerBest < 4 { outerBest = max(outerBest, rank(index.kind(of: candidate.place))) }
         guard outerBest >= 2 else { return false }
         var innerLeast = 4
-        for candidate in inner { innerLeast = min(innerLeast, rank(index.kind(of: candidate.place))) }
+        for candidate in inner where innerLeast > 1 { innerLeast = min(innerLeast, rank(index.kind(of: candidate.place))) }
         return outerBest > innerLeast
     }
 }

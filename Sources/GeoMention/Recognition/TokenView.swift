@@ -61,6 +61,12 @@ struct TokenView {
         withBytes(of: position) { $0[0] }
     }
 
+    /// The text's UTF-8 bytes in `range` (a mention's ``Mention/utf8Range``), valid while the
+    /// view lives.
+    func bytes(inUTF8 range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        memory.bytes(in: range)
+    }
+
     /// The longest ASCII word ``withLowercasedBytes(_:_:)`` lower-cases without a string.
     private static let stackWordLength = 64
 
