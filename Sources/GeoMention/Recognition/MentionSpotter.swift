@@ -84,7 +84,7 @@ struct MentionSpotter {
         } else {
             key.withArray { array in
                 for scalar in String(decoding: slice, as: UTF8.self).unicodeScalars {
-                    NameNormalizer.appendScalar(scalar, to: &array, pendingSpace: &pendingSpace)
+                    LatinScalarFolds.append(scalar, to: &array, pendingSpace: &pendingSpace)
                 }
             }
         }
