@@ -21,6 +21,8 @@ struct MentionFilter {
     private static let institutionSuffixes = LexiconWordSet(RecognitionLexicon.institutionSuffixes)
     private static let languageCuesBefore = LexiconWordSet(RecognitionLexicon.languageCuesBefore)
     private static let languageCuesAfter = LexiconWordSet(RecognitionLexicon.languageCuesAfter)
+    /// The marks after a name in capitals that make it a dateline inside a paragraph.
+    private static let datelineMarks = ["—", "–", "--", "-", ":", "("]
     /// Words that may stand between a language cue and the language ("spoke only French").
     private static let languageQualifiers = LexiconWordSet([
         "only", "mostly", "fluent", "perfect", "little", "broken", "good", "some", "both",
@@ -43,7 +45,7 @@ struct MentionFilter {
                 annotate(&mentions[position], titleCaseSentences: &titleCaseSentences)
             }
             var keptCount = 0
-            for position in mentions.indices where !isDropped(mentions[position]) {
+            for position in mentions.indices where !isDropped(mentions.baseAddress! + position) {
                 if keptCount != position { mentions.swapAt(keptCount, position) }
                 keptCount += 1
             }
@@ -53,8 +55,10 @@ struct MentionFilter {
         return kept
     }
 
-    /// Whether one of the rules says the mention cannot be a place.
-    private func isDropped(_ mention: Mention) -> Bool {
+    /// Whether one of the rules says the mention cannot be a place. The mention is read in place,
+    /// through a pointer: passed by value, it would be copied (a retain and a release of each of
+    /// its texts and of its candidates) for every mention of the document.
+    private func isDropped(_ mention: UnsafePointer<Mention>) -> Bool {
         isCalendarWord(mention) || isTitleOrContraction(mention) || followsTitle(mention) || isAcronym(mention)
             || isCurrency(mention) || isLanguage(mention) || isGivenNameOfPerson(mention)
     }
@@ -71,7 +75,7 @@ struct MentionFilter {
            isWord(previous, in: Self.locativePrepositions) {
             mention.cues.insert(.locativePreposition)
         } else if first >= 2, tokens[first - 1].kind == .word, tokens[first - 1].shape == .lower,
-                  view.lowercased(first - 1) == "the", tokens[first - 2].kind == .word,
+                  view.isLowercased(first - 1, "the"), tokens[first - 2].kind == .word,
                   isWord(first - 2, in: Self.locativePrepositions) {
             mention.cues.insert(.locativePreposition)
         }
@@ -80,7 +84,7 @@ struct MentionFilter {
             mention.cues.insert(.unitWordAfter)
         }
         if mention.tokenRange.allSatisfy({ tokens[$0].kind != .word || tokens[$0].shape == .allCaps }),
-           isInCapitals(mention) {
+           isInCapitals(mention.tokenRange) {
             mention.cues.insert(.capitalsContext)
         }
     }
@@ -109,16 +113,16 @@ struct MentionFilter {
         return long >= 3 && Double(capitalised) >= 0.75 * Double(long)
     }
 
-    /// Whether the mention's capitals are shared by its line: a dateline or an all-capitals line.
-    private func isInCapitals(_ mention: Mention) -> Bool {
+    /// Whether the capitals of the mention of tokens `range` are shared by its line: a dateline or
+    /// an all-capitals line.
+    private func isInCapitals(_ range: Range<Int>) -> Bool {
         let tokens = view.tokens
-        let first = mention.tokenRange.lowerBound, last = mention.tokenRange.upperBound - 1
+        let first = range.lowerBound, last = range.upperBound - 1
         if tokens[first].paragraphStart || tokens[first].followsNewline || first == 0 { return true }
         // A dateline inside a paragraph: "CHARLESTON, W.Va. -", "MANSFIELD --", "BEIRUT:".
         if last + 1 < tokens.count, tokens[last + 1].kind == .punctuation {
-            let mark = view.text.text(of: tokens[last + 1])
-            if ["—", "–", "--", "-", ":", "("].contains(mark) { return true }
-            if mark == ",", last + 2 < tokens.count, tokens[last + 2].kind == .word, tokens[last + 2].startsUppercase,
+            if view.isPunctuation(last + 1, oneOf: Self.datelineMarks) { return true }
+            if view.isPunctuation(last + 1, ","), last + 2 < tokens.count, tokens[last + 2].kind == .word, tokens[last + 2].startsUppercase,
                tokens[last + 2].shape != .allCaps || tokens[last + 2].utf8End - tokens[last + 2].utf8Start <= 3 {
                 return true
             }
@@ -132,17 +136,17 @@ struct MentionFilter {
 
     // MARK: Rules
 
-    private func isCalendarWord(_ mention: Mention) -> Bool {
-        mention.tokenRange.count == 1 && Self.calendarWords.contains(mention.key)
+    private func isCalendarWord(_ mention: UnsafePointer<Mention>) -> Bool {
+        mention.pointee.tokenRange.count == 1 && Self.calendarWords.contains(mention.pointee.key)
     }
 
-    private func isTitleOrContraction(_ mention: Mention) -> Bool {
-        if Self.personTitles.contains(mention.key) && mention.candidates.allSatisfy({ $0.form == .name }) {
+    private func isTitleOrContraction(_ mention: UnsafePointer<Mention>) -> Bool {
+        if Self.personTitles.contains(mention.pointee.key) && mention.pointee.candidates.allSatisfy({ $0.form == .name }) {
             return true
         }
         // Only a word with an apostrophe can be a contraction.
-        guard mention.tokenRange.count == 1, Self.containsApostrophe(mention.text) else { return false }
-        let word = view.lowercased(mention.tokenRange.lowerBound)
+        guard mention.pointee.tokenRange.count == 1, Self.containsApostrophe(view.bytes(inUTF8: mention.pointee.utf8Range)) else { return false }
+        let word = view.lowercased(mention.pointee.tokenRange.lowerBound)
         for suffix in ["’ve", "'ve", "’re", "'re", "’ll", "'ll", "n’t", "n't", "’d", "'d", "’m", "'m"]
         where word.hasSuffix(suffix) {
             return true
@@ -150,35 +154,34 @@ struct MentionFilter {
         return false
     }
 
-    /// Whether `text` has a straight (') or typographic (’, UTF-8 E2 80 99) apostrophe.
-    private static func containsApostrophe(_ text: String) -> Bool {
-        var utf8 = text.utf8.makeIterator()
+    /// Whether the UTF-8 `text` has a straight (') or typographic (’, E2 80 99) apostrophe.
+    private static func containsApostrophe(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: (UInt8, UInt8) = (0, 0)
-        while let byte = utf8.next() {
+        for byte in text {
             if byte == UInt8(ascii: "'") || (byte == 0x99 && previous == (0xE2, 0x80)) { return true }
             previous = (previous.1, byte)
         }
         return false
     }
 
-    private func followsTitle(_ mention: Mention) -> Bool {
-        let first = mention.tokenRange.lowerBound
+    private func followsTitle(_ mention: UnsafePointer<Mention>) -> Bool {
+        let first = mention.pointee.tokenRange.lowerBound
         guard let previous = view.adjacentWord(before: first) ?? wordBeforePeriod(first) else { return false }
         return isWord(previous, in: Self.personTitles)
     }
 
     /// The word before an abbreviation's period: "Gov" in "Gov. Lincoln".
     private func wordBeforePeriod(_ position: Int) -> Int? {
-        guard position >= 2, view.isPunctuation(position - 1, "."), view.tokens[position - 2].kind == .word,
+        guard position >= 2, view.isPunctuation(position - 1, ascii: "."), view.tokens[position - 2].kind == .word,
               view.tokens[position - 2].sentence == view.tokens[position].sentence else { return nil }
         return position - 2
     }
 
     /// A one-word name that is a given name, followed by a capitalised surname (possibly after a
     /// second given name): "Paris Hilton", "Georgia May Jagger", "London Breed".
-    private func isGivenNameOfPerson(_ mention: Mention) -> Bool {
-        guard mention.tokenRange.count == 1, !mention.isDemonym else { return false }
-        let position = mention.tokenRange.lowerBound
+    private func isGivenNameOfPerson(_ mention: UnsafePointer<Mention>) -> Bool {
+        guard mention.pointee.tokenRange.count == 1, !Self.isDemonym(mention.pointee.candidates) else { return false }
+        let position = mention.pointee.tokenRange.lowerBound
         guard view.tokens[position].shape == .capitalized, view.wordInfo(position).isGivenName,
               let next = view.adjacentWord(after: position), view.tokens[next].shape == .capitalized else { return false }
         let info = view.wordInfo(next)
@@ -193,11 +196,18 @@ struct MentionFilter {
             && !isWord(next, in: Self.institutionSuffixes)
     }
 
+    /// ``Mention/isDemonym`` of a mention with `candidates`, asked of the candidates alone: asked of
+    /// a mention read through a pointer, it would copy the whole mention.
+    private static func isDemonym(_ candidates: [MentionCandidate]) -> Bool {
+        !candidates.isEmpty && candidates.allSatisfy { $0.form == .demonym }
+    }
+
     /// An adjectival used as the name of a language: "spoke only French", "in English",
     /// "English language learners".
-    private func isLanguage(_ mention: Mention) -> Bool {
-        guard mention.candidates.contains(where: { $0.form == .demonym }), mention.tokenRange.count == 1 else { return false }
-        let position = mention.tokenRange.lowerBound
+    private func isLanguage(_ mention: UnsafePointer<Mention>) -> Bool {
+        guard mention.pointee.tokenRange.count == 1,
+              mention.pointee.candidates.contains(where: { $0.form == .demonym }) else { return false }
+        let position = mention.pointee.tokenRange.lowerBound
         var previous = view.adjacentWord(before: position)
         if let word = previous, isWord(word, in: Self.languageQualifiers) {
             previous = view.adjacentWord(before: word)
@@ -206,26 +216,26 @@ struct MentionFilter {
            isWord(previous, in: Self.languageCuesBefore) {
             // "in English", but not "in Russian-held territory" or "in French Guiana".
             return view.adjacentWord(after: position).map { !view.tokens[$0].startsUppercase } ?? true
-                && !view.isPunctuation(position + 1, "-")
+                && !view.isPunctuation(position + 1, ascii: "-")
         }
         if let next = view.adjacentWord(after: position), view.tokens[next].shape == .lower,
            isWord(next, in: Self.languageCuesAfter) {
             return true
         }
-        return view.isPunctuation(position + 1, "-") && position + 2 < view.tokens.count
-            && view.lowercased(position + 2) == "speaking"
+        return view.isPunctuation(position + 1, ascii: "-") && position + 2 < view.tokens.count
+            && view.isLowercased(position + 2, "speaking")
     }
 
     /// A country abbreviation glued to a currency sign is a currency: "US$460", "A$", "HK$".
-    private func isCurrency(_ mention: Mention) -> Bool {
-        let next = mention.tokenRange.upperBound
+    private func isCurrency(_ mention: UnsafePointer<Mention>) -> Bool {
+        let next = mention.pointee.tokenRange.upperBound
         guard next < view.tokens.count, !view.tokens[next].followsSpace, view.tokens[next].kind == .symbol else { return false }
         return view.text.text(of: view.tokens[next]).hasPrefix("$")
     }
 
-    private func isAcronym(_ mention: Mention) -> Bool {
-        guard mention.tokenRange.count == 1, view.tokens[mention.tokenRange.lowerBound].shape == .allCaps,
-              !mention.cues.contains(.capitalsContext) else { return false }
-        return !mention.candidates.contains { $0.form == .abbreviation }
+    private func isAcronym(_ mention: UnsafePointer<Mention>) -> Bool {
+        guard mention.pointee.tokenRange.count == 1, view.tokens[mention.pointee.tokenRange.lowerBound].shape == .allCaps,
+              !mention.pointee.cues.contains(.capitalsContext) else { return false }
+        return !mention.pointee.candidates.contains { $0.form == .abbreviation }
     }
 }

@@ -7,6 +7,9 @@
 struct QualifierLinker {
     let view: TokenView
 
+    /// The marks after a name in capitals that make it a dateline.
+    private static let datelineMarks = [",", "—", "–", "-", "(", "--", ":"]
+
     func link(_ mentions: inout [Mention]) {
         let tokens = view.tokens
         // Mentions are read in place, field by field: a copy of one would cost a retain and a
@@ -15,9 +18,9 @@ struct QualifierLinker {
             let tokenRange = mentions[position].tokenRange
             let last = tokenRange.upperBound - 1
             if position + 1 < mentions.count {
-                if mentions[position + 1].tokenRange.lowerBound == last + 2, view.isPunctuation(last + 1, ","),
+                if mentions[position + 1].tokenRange.lowerBound == last + 2, view.isPunctuation(last + 1, ascii: ","),
                    mentions[position + 1].sentence == mentions[position].sentence,
-                   canContain(mentions[position + 1], mentions[position]),
+                   canContain(mentions[position + 1].candidates, mentions[position].candidates),
                    !isListItem(at: position, in: mentions) {
                     mentions[position].qualifier = position + 1
                     mentions[position + 1].cues.insert(.isQualifier)
@@ -25,11 +28,8 @@ struct QualifierLinker {
             }
             guard mentions[position].cues.contains(.capitalsContext) else { continue }
             let capitals = tokenRange.allSatisfy { tokens[$0].kind != .word || tokens[$0].shape == .allCaps }
-            if capitals, last + 1 < tokens.count, tokens[last + 1].kind == .punctuation {
-                let mark = view.text.text(of: tokens[last + 1])
-                if [",", "—", "–", "-", "(", "--", ":"].contains(mark) {
-                    mentions[position].cues.insert(.dateline)
-                }
+            if capitals, view.isPunctuation(last + 1, oneOf: Self.datelineMarks) {
+                mentions[position].cues.insert(.dateline)
             }
         }
     }
@@ -57,13 +57,14 @@ struct QualifierLinker {
     private func isListItem(at position: Int, in mentions: [Mention]) -> Bool {
         // A name read first as a state or country qualifies even inside a list:
         // "Paris, Texas, and Springfield, Ill.".
-        guard !readsAsUnit(mentions[position + 1]) else { return false }
+        guard !readsAsUnit(mentions[position + 1].candidates,
+                           unitWordAfter: mentions[position + 1].cues.contains(.unitWordAfter)) else { return false }
         let after = mentions[position + 1].tokenRange.upperBound
         if position + 2 < mentions.count, mentions[position + 2].sentence == mentions[position + 1].sentence {
             let third = mentions[position + 2].tokenRange.lowerBound
             let gap = after..<third
-            if !gap.isEmpty, gap.count <= 2, gap.allSatisfy({ view.isPunctuation($0, ",")
-                || (view.tokens[$0].kind == .word && ["and", "or"].contains(view.lowercased($0))) }) {
+            if !gap.isEmpty, gap.count <= 2, gap.allSatisfy({ view.isPunctuation($0, ascii: ",")
+                || (view.tokens[$0].kind == .word && (view.isLowercased($0, "and") || view.isLowercased($0, "or"))) }) {
                 return true
             }
         }
@@ -71,25 +72,26 @@ struct QualifierLinker {
             let first = mentions[position].tokenRange.lowerBound
             if mentions[position - 1].sentence == mentions[position].sentence,
                mentions[position - 1].tokenRange.upperBound == first - 1,
-               view.isPunctuation(first - 1, ","), mentions[position - 1].qualifier == nil {
+               view.isPunctuation(first - 1, ascii: ","), mentions[position - 1].qualifier == nil {
                 return true
             }
         }
         return false
     }
 
-    /// Whether the most likely reading of `mention` is a country, first-level unit or region, once
-    /// units named like their own seat have given way to the seat ("Kharkiv" reads as the city).
-    private func readsAsUnit(_ mention: Mention) -> Bool {
-        let facts = mention.candidates.prefix(40).map { CandidateFacts($0, index: view.index) }
-        guard let top = PlaceResolver.mostProminentReading(of: facts, unitWordAfter: mention.cues.contains(.unitWordAfter))
-        else { return false }
+    /// Whether the most likely reading of a mention with `candidates` is a country, first-level
+    /// unit or region, once units named like their own seat have given way to the seat ("Kharkiv"
+    /// reads as the city).
+    private func readsAsUnit(_ candidates: [MentionCandidate], unitWordAfter: Bool) -> Bool {
+        let facts = candidates.prefix(40).map { CandidateFacts($0, index: view.index) }
+        guard let top = PlaceResolver.mostProminentReading(of: facts, unitWordAfter: unitWordAfter) else { return false }
         return top.kind == .country || top.kind == .admin1 || top.kind == .region
     }
 
-    /// Whether `outer` may name a unit that contains `inner`: a country, a first- or second-level
-    /// unit, or a region, among whose candidates one is larger than some candidate of `inner`.
-    private func canContain(_ outer: Mention, _ inner: Mention) -> Bool {
+    /// Whether a mention with the candidates `outer` may name a unit that contains one with the
+    /// candidates `inner`: a country, a first- or second-level unit, or a region, among whose
+    /// candidates one is larger than some candidate of `inner`.
+    private func canContain(_ outer: [MentionCandidate], _ inner: [MentionCandidate]) -> Bool {
         let index = view.index
         let rank: (PlaceKind) -> Int = { kind in
             switch kind {
@@ -100,8 +102,13 @@ struct QualifierLinker {
             case .city, .physical: 1
             }
         }
-        let outerBest = outer.candidates.map { rank(index.kind(of: $0.place)) }.max() ?? 0
-        let innerLeast = inner.candidates.map { rank(index.kind(of: $0.place)) }.min() ?? 4
-        return outerBest >= 2 && outerBest > innerLeast
+        // Each place's kind is a read from the gazetteer: the scans stop once the rank can go no
+        // higher or lower.
+        var outerBest = 0
+        for candidate in outer where outerBest < 4 { outerBest = max(outerBest, rank(index.kind(of: candidate.place))) }
+        guard outerBest >= 2 else { return false }
+        var innerLeast = 4
+        for candidate in inner where innerLeast > 1 { innerLeast = min(innerLeast, rank(index.kind(of: candidate.place))) }
+        return outerBest > innerLeast
     }
 }

@@ -61,6 +61,12 @@ struct TokenView {
         withBytes(of: position) { $0[0] }
     }
 
+    /// The text's UTF-8 bytes in `range` (a mention's ``Mention/utf8Range``), valid while the
+    /// view lives.
+    func bytes(inUTF8 range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        memory.bytes(in: range)
+    }
+
     /// The longest ASCII word ``withLowercasedBytes(_:_:)`` lower-cases without a string.
     private static let stackWordLength = 64
 
@@ -107,7 +113,28 @@ struct TokenView {
     /// Whether the token is punctuation made of exactly `mark`.
     func isPunctuation(_ position: Int, _ mark: String) -> Bool {
         guard position >= 0, position < text.tokens.count, text.tokens[position].kind == .punctuation else { return false }
-        return text.text(of: text.tokens[position]) == mark
+        return hasText(position, mark)
+    }
+
+    /// Whether the token is punctuation made of exactly one of `marks`.
+    func isPunctuation(_ position: Int, oneOf marks: [String]) -> Bool {
+        guard position >= 0, position < text.tokens.count, text.tokens[position].kind == .punctuation else { return false }
+        return marks.contains { hasText(position, $0) }
+    }
+
+    /// Whether the token's text equals `other` as strings compare, answered from the bytes
+    /// without a substring of the text: equal bytes are equal strings, and two ASCII texts are
+    /// equal only with equal bytes. Only a text outside ASCII that differs in its bytes is compared
+    /// as a string, for canonical equivalence.
+    private func hasText(_ position: Int, _ other: String) -> Bool {
+        let slice = bytes(of: position)
+        var other = other
+        let decided = other.withUTF8 { mark -> Bool? in
+            if slice.elementsEqual(mark) { return true }
+            if slice.allSatisfy({ $0 < 0x80 }) && mark.allSatisfy({ $0 < 0x80 }) { return false }
+            return nil
+        }
+        return decided ?? (text.text(of: text.tokens[position]) == other)
     }
 }
 

@@ -62,8 +62,8 @@ struct UnitListExpander {
             // Skip the separator: ",", "and", "or", ", and".
             var next = start
             var separated = false
-            while next > 0, view.isPunctuation(next - 1, ",")
-                    || (tokens[next - 1].kind == .word && ["and", "or"].contains(view.lowercased(next - 1))) {
+            while next > 0, view.isPunctuation(next - 1, ascii: ",")
+                    || (tokens[next - 1].kind == .word && (view.isLowercased(next - 1, "and") || view.isLowercased(next - 1, "or"))) {
                 next -= 1
                 separated = true
             }

@@ -36,12 +36,14 @@ struct UnknownPlaceFinder {
     /// Whether `mention` is a single feature word ("Lake") whose word is left free for a longer
     /// unknown name. A word can be part of such a name only when it is capitalised next to
     /// another capitalised word, so the key is looked up in the word lists for those alone.
-    private func isLoneFeatureWord(_ mention: Mention) -> Bool {
-        guard mention.tokenRange.count == 1 else { return false }
-        let position = mention.tokenRange.lowerBound
+    /// The mention is read in place, through a pointer, as a copy would retain and release each
+    /// of its texts and lists.
+    private func isLoneFeatureWord(_ mention: UnsafePointer<Mention>) -> Bool {
+        guard mention.pointee.tokenRange.count == 1 else { return false }
+        let position = mention.pointee.tokenRange.lowerBound
         guard view.tokens[position].shape == .capitalized,
               isCapitalizedWord(position - 1) || isCapitalizedWord(position + 1) else { return false }
-        return Self.leadingWords.contains(mention.key) || Self.trailingWords.contains(mention.key)
+        return Self.leadingWords.contains(mention.pointee.key) || Self.trailingWords.contains(mention.pointee.key)
     }
 
     /// Whether token `position` exists and is a capitalised word.
@@ -55,8 +57,10 @@ struct UnknownPlaceFinder {
     private func find(besides mentions: [Mention]) -> [Mention] {
         let tokens = view.tokens
         var covered = [Bool](repeating: false, count: tokens.count)
-        for index in mentions.indices where !isLoneFeatureWord(mentions[index]) {
-            for position in mentions[index].tokenRange { covered[position] = true }
+        mentions.withUnsafeBufferPointer { mentions in
+            for index in mentions.indices where !isLoneFeatureWord(mentions.baseAddress! + index) {
+                for position in mentions[index].tokenRange { covered[position] = true }
+            }
         }
         var found: [Mention] = []
         var position = 0
