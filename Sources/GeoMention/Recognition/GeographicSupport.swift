@@ -55,19 +55,18 @@ struct GeographicSupport {
         // The sure names' best places are first read from the index here. Their country keys
         // are read in a pass of their own, where nothing else waits on each read, so that the
         // cache misses on their records overlap rather than follow one another.
-        var anchors: [(key: Int, place: Int)] = []
+        var anchors: [(key: Int, place: Int, country: UInt16)] = []
         anchors.reserveCapacity(mentions.count)
         for position in mentions.indices {
             let candidates = mentions[position].candidates
             guard let top = candidates.first else { continue }
             let sure = candidates.count == 1 || top.prior >= 7.5
                 || (candidates.count > 1 && top.prior - candidates[1].prior >= 2)
-            if sure { anchors.append((keys.ids[position], top.place)) }
+            if sure { anchors.append((keys.ids[position], top.place, 0)) }
         }
-        let countryKeys = anchors.map { index.countryKey(of: $0.place) }
+        for position in anchors.indices { anchors[position].country = index.countryKey(of: anchors[position].place) }
         let anchorCount = anchors.count
-        for (anchor, country) in zip(anchors, countryKeys) {
-            let (key, place) = anchor
+        for (key, place, country) in anchors {
             anchorsPerKey[key] += 1
             if country != 0 {
                 countries.append(UInt64(country))
@@ -91,7 +90,7 @@ struct GeographicSupport {
         ownCountryCounts = Tally(consume ownCountries)
         admin1Counts = Tally(consume admin1s)
         ownAdmin1Counts = Tally(consume ownAdmin1s)
-        self.towns = Self.distinctByLatitude(towns)
+        self.towns = Self.distinctByLatitude(consume towns)
     }
 
     /// (first-level support, country support, nearness) of a mention of name `key` with
@@ -160,13 +159,14 @@ struct GeographicSupport {
     }
 
     /// `towns` with repeats of the same name and point dropped, ordered by latitude.
-    private static func distinctByLatitude(_ towns: [(key: Int, point: (latitude: Double, longitude: Double))]) -> [Town] {
-        let sorted = towns.sorted {
+    private static func distinctByLatitude(_ towns: consuming [(key: Int, point: (latitude: Double, longitude: Double))]) -> [Town] {
+        guard !towns.isEmpty else { return [] }
+        towns.sort {
             ($0.point.latitude, $0.key, $0.point.longitude.bitPattern) < ($1.point.latitude, $1.key, $1.point.longitude.bitPattern)
         }
         var distinct: [Town] = []
-        distinct.reserveCapacity(sorted.count)
-        for town in sorted {
+        distinct.reserveCapacity(towns.count)
+        for town in towns {
             if let last = distinct.last, last.key == town.key,
                last.point.latitude.bitPattern == town.point.latitude.bitPattern,
                last.point.longitude.bitPattern == town.point.longitude.bitPattern {
@@ -199,46 +199,44 @@ struct GeographicSupport {
     }
 }
 
-/// How often each value occurs in a list: the distinct values in order with their counts.
+/// How often each value occurs in a list: the distinct values in order, each with its count, in
+/// one array.
 private struct Tally {
-    private var values: [UInt64] = []
-    private var counts: [Int] = []
+    private var entries: [(value: UInt64, count: Int)] = []
     /// The highest count, 0 when the list is empty.
     private(set) var largest = 0
 
     init(_ list: consuming [UInt64]) {
         list.sort()
-        values.reserveCapacity(list.count)
-        counts.reserveCapacity(list.count)
+        entries.reserveCapacity(list.count)
         for value in list {
-            if value == values.last {
-                counts[counts.count - 1] += 1
+            if value == entries.last?.value {
+                entries[entries.count - 1].count += 1
             } else {
-                values.append(value)
-                counts.append(1)
+                entries.append((value, 1))
             }
         }
-        largest = counts.max() ?? 0
+        for entry in entries { largest = max(largest, entry.count) }
     }
 
     /// How often `value` occurs.
     func count(of value: UInt64) -> Int {
-        values.withUnsafeBufferPointer { values in
+        entries.withUnsafeBufferPointer { entries in
             // Where `value` stands among the values, found by counting the smaller ones when there
             // are few (a document usually has a dozen): a count needs no branch to mispredict,
             // where each step of a binary search is a coin toss for the processor.
             var position = 0
-            if values.count <= Self.countedSize {
-                for candidate in values { position &+= Self.one(if: candidate < value) }
+            if entries.count <= Self.countedSize {
+                for entry in entries { position &+= Self.one(if: entry.value < value) }
             } else {
-                var low = 0, high = values.count
+                var low = 0, high = entries.count
                 while low < high {
                     let middle = (low &+ high) &>> 1
-                    if values[middle] < value { low = middle &+ 1 } else { high = middle }
+                    if entries[middle].value < value { low = middle &+ 1 } else { high = middle }
                 }
                 position = low
             }
-            return position < values.count && values[position] == value ? counts[position] : 0
+            return position < entries.count && entries[position].value == value ? entries[position].count : 0
         }
     }
 
