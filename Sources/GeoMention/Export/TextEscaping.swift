@@ -14,69 +14,96 @@ enum TextEscaping {
 
     /// Appends the UTF-8 bytes of `text` as a JSON string literal (see ``jsonString(_:)``).
     static func appendJSONString(_ text: String, to out: inout [UInt8]) {
-        out.append(0x22)
-        if !withPlainJSONBytes(of: text, { out.append(contentsOf: $0) }) { appendEscapedScalars(of: text, to: &out) }
-        out.append(0x22)
+        var text = text
+        text.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: jsonStringCapacity(utf8Count: bytes.count)) { storage in
+                var cursor = ByteCursor(storage)
+                writeJSONString(utf8: bytes, to: &cursor)
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: storage[..<cursor.count]))
+            }
+        }
     }
 
     /// The most bytes ``writeJSONString(_:to:)`` writes for `text`: the quotes, and six bytes
     /// for each UTF-8 byte (a control byte becomes `\u00XX`; U+2028 takes three bytes and
     /// becomes six).
     static func jsonStringCapacity(_ text: String) -> Int {
-        2 + 6 * text.utf8.count
+        jsonStringCapacity(utf8Count: text.utf8.count)
+    }
+
+    private static func jsonStringCapacity(utf8Count: Int) -> Int {
+        2 + 6 * utf8Count
     }
 
     /// Writes the bytes of `text` as a JSON string literal (see ``jsonString(_:)``); the
     /// cursor must have ``jsonStringCapacity(_:)`` bytes left.
     static func writeJSONString(_ text: String, to cursor: inout ByteCursor) {
-        cursor.write(0x22)
-        if !withPlainJSONBytes(of: text, { cursor.write($0) }) {
-            var escaped = [UInt8]()
-            appendEscapedScalars(of: text, to: &escaped)
-            escaped.withUnsafeBufferPointer { cursor.write($0) }
+        if let done = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            writeJSONString(utf8: bytes, to: &cursor)
+        }) {
+            return done
         }
+        var text = text
+        text.withUTF8 { writeJSONString(utf8: $0, to: &cursor) }
+    }
+
+    /// Writes valid UTF-8 `bytes` as a JSON string literal. Runs of bytes that need no escape
+    /// are copied whole; the rest is escaped byte by byte, which is exact for UTF-8: every byte
+    /// to escape is ASCII, apart from the three-byte encodings of U+2028 and U+2029.
+    private static func writeJSONString(utf8 bytes: UnsafeBufferPointer<UInt8>, to cursor: inout ByteCursor) {
         cursor.write(0x22)
-    }
-
-    /// Hands `copy` the UTF-8 bytes of `text` and returns true when they go into a JSON string
-    /// as they are, as most text does (a byte scan decides); false when they need escaping.
-    /// (0xE2 starts U+2028 and U+2029, so any text containing it takes the careful path.)
-    @inline(__always)
-    private static func withPlainJSONBytes(of text: String, _ copy: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.allSatisfy(isPlainJSONByte) else { return false }
-            copy(bytes)
-            return true
-        } ?? false
-    }
-
-    /// Whether a UTF-8 byte can be copied into a JSON string as it is, whatever surrounds it.
-    private static func isPlainJSONByte(_ byte: UInt8) -> Bool {
-        byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2
-    }
-
-    /// The body of a JSON string literal, one scalar at a time.
-    private static func appendEscapedScalars(of text: String, to out: inout [UInt8]) {
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out.append(contentsOf: #"\""#.utf8)
-            case "\\": out.append(contentsOf: #"\\"#.utf8)
-            case "\n": out.append(contentsOf: #"\n"#.utf8)
-            case "\r": out.append(contentsOf: #"\r"#.utf8)
-            case "\t": out.append(contentsOf: #"\t"#.utf8)
-            case "\u{08}": out.append(contentsOf: #"\b"#.utf8)
-            case "\u{0C}": out.append(contentsOf: #"\f"#.utf8)
-            case "\u{2028}": out.append(contentsOf: #"\u2028"#.utf8)
-            case "\u{2029}": out.append(contentsOf: #"\u2029"#.utf8)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out.append(contentsOf: #"\u"#.utf8)
-                    out.append(contentsOf: hex4(scalar.value).utf8)
-                } else {
-                    out.append(contentsOf: UTF8.encode(scalar)!)
+        var runStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if isPlainJSONByte(byte) {
+                index += 1
+                continue
+            }
+            if byte == 0xE2 {
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9; any other E2 sequence is copied.
+                let isSeparator = index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+                if !isSeparator {
+                    index += 1
+                    continue
                 }
             }
+            if index > runStart { cursor.write(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            switch byte {
+            case 0x22: cursor.write(#"\""#)
+            case 0x5C: cursor.write(#"\\"#)
+            case 0x0A: cursor.write(#"\n"#)
+            case 0x0D: cursor.write(#"\r"#)
+            case 0x09: cursor.write(#"\t"#)
+            case 0x08: cursor.write(#"\b"#)
+            case 0x0C: cursor.write(#"\f"#)
+            case 0xE2:
+                cursor.write(bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#)
+                index += 2
+            default:
+                // The other controls below U+0020, and U+007F.
+                cursor.write(#"\u00"#)
+                cursor.write(hexDigit(byte >> 4))
+                cursor.write(hexDigit(byte & 0x0F))
+            }
+            index += 1
+            runStart = index
         }
+        if index > runStart { cursor.write(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+        cursor.write(0x22)
+    }
+
+    /// The lower-case hexadecimal digit of `value` (0 to 15).
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 0x30 + value : 0x61 + value - 10
+    }
+
+    /// Whether a UTF-8 byte can be copied into a JSON string as it is, whatever surrounds it
+    /// (0xE2 starts U+2028 and U+2029, so it is looked at more closely).
+    @inline(__always)
+    private static func isPlainJSONByte(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2
     }
 
     /// `text` with every character XML 1.0 forbids replaced by U+FFFD.
@@ -182,10 +209,5 @@ enum TextEscaping {
         let value = scalar.value
         if value < 0x20 { return value != 0x09 && value != 0x0A && value != 0x0D }
         return value == 0xFFFE || value == 0xFFFF
-    }
-
-    private static func hex4(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16, uppercase: false)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }

@@ -59,15 +59,19 @@ public enum ToponymWriter {
     /// The most bytes ``writeJSONObject(_:to:)`` writes for `parsed`.
     private static func jsonObjectCapacity(_ parsed: ParsedDocument) -> Int {
         var capacity = #"{"id":,"toponyms":[]}"#.utf8.count + TextEscaping.jsonStringCapacity(parsed.document.id)
-        for resolved in parsed.mentions {
+        // Mentions are read in place, by index, rather than copied out of the array.
+        let mentions = parsed.mentions
+        for index in mentions.indices {
             capacity += toponymFrameCapacity + 3 * NumberText.integerCapacity
-                + TextEscaping.jsonStringCapacity(resolved.mention.text)
-                + TextEscaping.jsonStringCapacity(resolved.reason)
-                + NumberText.compactCapacity(resolved.confidence)
-            if let place = resolved.place {
-                capacity += NumberText.compactCapacity(place.latitude) + NumberText.compactCapacity(place.longitude)
-                    + TextEscaping.jsonStringCapacity(place.name) + TextEscaping.jsonStringCapacity(place.countryCode)
-                    + TextEscaping.jsonStringCapacity(place.admin1Code)
+                + TextEscaping.jsonStringCapacity(mentions[index].mention.text)
+                + TextEscaping.jsonStringCapacity(mentions[index].reason)
+                + NumberText.compactCapacity(mentions[index].confidence)
+            if mentions[index].place != nil {
+                capacity += NumberText.compactCapacity(mentions[index].place!.latitude)
+                    + NumberText.compactCapacity(mentions[index].place!.longitude)
+                    + TextEscaping.jsonStringCapacity(mentions[index].place!.name)
+                    + TextEscaping.jsonStringCapacity(mentions[index].place!.countryCode)
+                    + TextEscaping.jsonStringCapacity(mentions[index].place!.admin1Code)
             }
         }
         return capacity
@@ -90,9 +94,10 @@ public enum ToponymWriter {
         out.write(#"{"id":"#)
         TextEscaping.writeJSONString(parsed.document.id, to: &out)
         out.write(#","toponyms":["#)
-        for (position, resolved) in parsed.mentions.enumerated() {
+        let mentions = parsed.mentions
+        for position in mentions.indices {
             if position > 0 { out.write(UInt8(ascii: ",")) }
-            writeToponymFields(resolved, to: &out)
+            writeToponymFields(mentions[position], to: &out)
             if let contexts { writeContextFields(contexts[position], to: &out) }
             out.write(UInt8(ascii: "}"))
         }
