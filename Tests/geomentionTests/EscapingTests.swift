@@ -76,8 +76,12 @@ import Testing
 
         let tsv = try CommandRunner.run(["extract", "--format", "tsv", input])
         let rows = tsv.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        #expect(rows.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 14 })
+        #expect(rows.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 22 })
         #expect(rows.count == 1 + objects.reduce(0) { $0 + (($1["toponyms"] as? [Any])?.count ?? 0) })
+        let bare = try CommandRunner.run(["extract", "--format", "tsv", "--no-context", input])
+        let bareRows = bare.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(bareRows.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 14 })
+        #expect(bareRows.count == rows.count)
 
         let out = directory.appendingPathComponent("out")
         let map = try CommandRunner.run(["map", input, "--output-dir", out.path, "--name", "]]><script>'\"&"])

@@ -253,8 +253,11 @@ public enum ToponymWriter {
     }
 
     /// A TSV field with tabs and line breaks replaced by spaces.
+    /// Each tab, line feed and carriage return byte becomes one space, so a CR LF pair becomes
+    /// two and the row stays one line.
     static func tsvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        func isBreak(_ byte: UInt8) -> Bool { byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        guard text.utf8.contains(where: isBreak) else { return text }
+        return String(decoding: text.utf8.map { isBreak($0) ? 0x20 : $0 }, as: UTF8.self)
     }
 }
