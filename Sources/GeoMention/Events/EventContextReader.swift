@@ -42,25 +42,41 @@ public struct EventContextReader: Sendable {
     ///   - text: The tokenized document the mentions point into.
     ///   - mentions: The resolved mentions.
     public func contexts(text: TokenizedText, mentions: [ResolvedMention]) -> [EventContext] {
+        var contexts: [EventContext] = []
+        contexts.reserveCapacity(mentions.count)
+        forEachContext(text: text, mentions: mentions) { _, context in contexts.append(context) }
+        return contexts
+    }
+
+    /// Calls `body` with the index and the context of every mention, in order.
+    func forEachContext(text: TokenizedText, mentions: [ResolvedMention],
+                        _ body: (Int, EventContext) -> Void) {
+        guard !mentions.isEmpty else { return }
         // Mentions come in text order, so a sentence's facts serve its mentions one after the
-        // other; a mention back in an earlier sentence just computes them again.
-        var current: SentenceFacts?
-        return mentions.map { resolved in
-            let index = resolved.mention.sentence
-            if current?.sentence != index {
-                current = SentenceFacts(text: text, sentence: index, lexicon: lexicon)
+        // other; a mention back in an earlier sentence just computes them again. One set of
+        // buffers serves every sentence.
+        var facts = SentenceFacts(text: text)
+        mentions.withUnsafeBufferPointer { mentions in
+            for index in mentions.indices {
+                let sentence = mentions[index].mention.sentence
+                if facts.sentence != sentence { facts.read(sentence: sentence, lexicon: lexicon) }
+                // The fields are read in place: copying a whole mention costs more than reading it.
+                body(index, context(tokens: mentions[index].mention.tokenRange, sentence: sentence,
+                                    cues: mentions[index].mention.cues, form: mentions[index].form,
+                                    placeKind: mentions[index].place?.kind, facts: facts))
             }
-            return context(for: resolved, facts: current!)
         }
     }
 
-    private func context(for resolved: ResolvedMention, facts: SentenceFacts) -> EventContext {
-        let mention = resolved.mention
+    /// The context of the mention of `tokens` in sentence `sentence`, of name form `form`,
+    /// resolved to a place of kind `placeKind` (nil when unresolved).
+    private func context(tokens: Range<Int>, sentence: Int, cues: MentionCues, form: NameForm,
+                         placeKind: PlaceKind?, facts: SentenceFacts) -> EventContext {
         let words = facts.words
-        let first = words.position(ofToken: mention.tokenRange.lowerBound)
-            ?? words.position(atOrAfterToken: mention.tokenRange.lowerBound)
-        let last = mention.tokenRange.isEmpty ? first
-            : (words.position(ofToken: mention.tokenRange.upperBound - 1) ?? first)
+        let first = words.position(ofToken: tokens.lowerBound)
+            ?? words.position(atOrAfterToken: tokens.lowerBound)
+        let last = tokens.isEmpty ? first
+            : (words.position(ofToken: tokens.upperBound - 1) ?? first)
         let governor = first < words.words.count
             ? MentionGovernor.find(first: first, in: words, triggers: facts.triggers) : nil
 
@@ -71,7 +87,7 @@ public struct EventContextReader: Sendable {
         }
 
         var role = EventRole.mention
-        if mention.cues.contains(.dateline) {
+        if cues.contains(.dateline) {
             role = .dateline
         } else if let (found, _) = trigger {
             switch governor?.kind {
@@ -81,7 +97,7 @@ public struct EventContextReader: Sendable {
                 let reach = Self.distance(found.positions, first: governor!.position, last: last)
                 if reach <= locativeReach { role = .event }
             case nil:
-                if isSubject(mention, resolved.form, first: first, last: last, of: found, in: words) { role = .event }
+                if isSubject(form, first: first, last: last, of: found, in: words) { role = .event }
             }
         }
 
@@ -94,15 +110,15 @@ public struct EventContextReader: Sendable {
         }
         let isNear = governor?.isNear ?? false
         return EventContext(
-            sentence: mention.sentence, eventType: trigger?.0.category ?? .other,
+            sentence: sentence, eventType: trigger?.0.category ?? .other,
             trigger: trigger?.0.text ?? "", triggerLemma: trigger?.0.lemma ?? "", triggerDistance: trigger?.1,
             role: role, eventDate: dated?.date, timePrecision: dated?.precision, isNear: isNear,
-            geoPrecision: resolved.place.map { GeoPrecision.code(kind: $0.kind, near: isNear) })
+            geoPrecision: placeKind.map { GeoPrecision.code(kind: $0, near: isNear) })
     }
 
     /// Whether the mention stands as the subject before `trigger`: "Kharkiv was shelled",
     /// "Lviv residents protested".
-    private func isSubject(_ mention: Mention, _ form: NameForm, first: Int, last: Int,
+    private func isSubject(_ form: NameForm, first: Int, last: Int,
                            of trigger: EventTrigger, in words: SentenceWords) -> Bool {
         guard form != .demonym, trigger.position > last, trigger.position - last - 1 <= subjectReach,
               words.words.indices.contains(last)
@@ -136,18 +152,25 @@ public struct EventContextReader: Sendable {
     }
 }
 
-/// The words, triggers and time expressions of one sentence, computed once per sentence.
+/// The words, triggers and time expressions of one sentence, computed once per sentence into
+/// buffers that the next sentence reuses.
 struct SentenceFacts {
-    /// The sentence's index in ``TokenizedText/sentences``.
-    let sentence: Int
-    let words: SentenceWords
-    let triggers: [EventTrigger]
-    let dates: [DateExpression]
+    /// The sentence's index in ``TokenizedText/sentences``; -1 before the first is read.
+    private(set) var sentence = -1
+    private(set) var words: SentenceWords
+    private(set) var triggers: [EventTrigger] = []
+    private(set) var dates: [DateExpression] = []
 
-    init(text: TokenizedText, sentence: Int, lexicon: EventLexicon) {
+    /// Facts of no sentence of `text` yet.
+    init(text: TokenizedText) {
+        words = SentenceWords(text)
+    }
+
+    /// Replaces the facts with those of sentence `sentence`.
+    mutating func read(sentence: Int, lexicon: EventLexicon) {
         self.sentence = sentence
-        words = SentenceWords(text, sentence: text.sentences[sentence], lexicon: lexicon)
-        triggers = EventTrigger.find(in: words, lexicon: lexicon)
-        dates = DateExpression.find(in: words)
+        words.read(words.text.sentences[sentence], lexicon: lexicon)
+        EventTrigger.find(in: words, lexicon: lexicon, into: &triggers)
+        DateExpression.find(in: words, into: &dates)
     }
 }

@@ -29,27 +29,46 @@ struct SentenceWords {
     }
 
     /// The words in order.
-    let words: [Word]
+    private(set) var words: [Word] = []
     /// The lower-case UTF-8 bytes of every word, one after the other.
-    let lowercased: [UInt8]
+    private(set) var lowercased: [UInt8] = []
     /// Whether a word could belong to a time expression (a number, a month or weekday name, a
-    /// relative time word): without one ``DateExpression/find(in:)`` has nothing to read.
-    let hasDateCue: Bool
-    private let text: TokenizedText
+    /// relative time word): without one ``DateExpression/find(in:into:)`` has nothing to read.
+    private(set) var hasDateCue = false
+    /// The document the words are read from.
+    let text: TokenizedText
+
+    /// Words of no sentence yet; ``read(_:lexicon:)`` fills them.
+    init(_ text: TokenizedText) {
+        self.text = text
+    }
 
     /// Collects the words of `sentence` and looks them up in `lexicon`.
     init(_ text: TokenizedText, sentence: Sentence, lexicon: EventLexicon) {
-        self.text = text
-        var words: [Word] = []
+        self.init(text)
+        read(sentence, lexicon: lexicon)
+    }
+
+    /// Replaces the words with those of `sentence` of the same text, looked up in `lexicon`;
+    /// the buffers of the previous sentence are reused.
+    mutating func read(_ sentence: Sentence, lexicon: EventLexicon) {
+        words.removeAll(keepingCapacity: true)
+        lowercased.removeAll(keepingCapacity: true)
         words.reserveCapacity(sentence.tokenRange.count)
-        var lowercased: [UInt8] = []
         lowercased.reserveCapacity(sentence.utf8Range.count)
+        collect(sentence)
+        hasDateCue = lookUp(lexicon: lexicon)
+    }
+
+    /// Appends the words of `sentence` and their lower-case bytes.
+    private mutating func collect(_ sentence: Sentence) {
         var document = text.text
+        let tokens = text.tokens
         document.withUTF8 { utf8 in
             var pendingBreak = false
             var joinNext = false
             for index in sentence.tokenRange {
-                let token = text.tokens[index]
+                let token = tokens[index]
                 switch token.kind {
                 case .word, .number:
                     if joinNext, token.joinedByHyphen, !words.isEmpty {
@@ -77,6 +96,11 @@ struct SentenceWords {
                 }
             }
         }
+    }
+
+    /// Looks every word up in ``EventVocabulary`` and the lexicon; returns whether one could
+    /// belong to a time expression.
+    private mutating func lookUp(lexicon: EventLexicon) -> Bool {
         var hasDateCue = false
         let vocabulary = EventVocabulary.shared
         let lexicon = lexicon.wordIndex
@@ -95,19 +119,29 @@ struct SentenceWords {
                 }
             }
         }
-        self.words = words
-        self.lowercased = lowercased
-        self.hasDateCue = hasDateCue
+        return hasDateCue
     }
 
-    /// Appends `bytes` in lower case: byte by byte for ASCII, else as `String.lowercased()` gives it.
+    /// Appends `bytes` in lower case: ASCII copied and its capitals folded in place, else as
+    /// `String.lowercased()` gives it.
     private static func appendLowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            for byte in bytes {
-                out.append(byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte)
-            }
-        } else {
+        var union: UInt8 = 0
+        var hasCapital = false
+        for byte in bytes {
+            union |= byte
+            hasCapital = hasCapital || byte &- UInt8(ascii: "A") < 26
+        }
+        guard union < 0x80 else {
             out.append(contentsOf: String(decoding: bytes, as: UTF8.self).lowercased().utf8)
+            return
+        }
+        let start = out.count
+        out.append(contentsOf: bytes)
+        guard hasCapital else { return }
+        out.withUnsafeMutableBufferPointer { out in
+            for index in start..<out.count where out[index] &- UInt8(ascii: "A") < 26 {
+                out[index] |= 0x20
+            }
         }
     }
 
@@ -129,21 +163,59 @@ struct SentenceWords {
 
     /// The word at `position` as written, its hyphenated parts joined by `-`.
     func original(_ position: Int) -> String {
-        var parts: [Substring] = []
-        for index in words[position].tokens {
-            let token = text.tokens[index]
-            if token.kind == .word || token.kind == .number { parts.append(text.text(of: token)) }
+        original(position..<(position + 1))
+    }
+
+    /// The words at `positions` as written, one space between words and `-` between the
+    /// hyphenated parts of a word.
+    func original(_ positions: Range<Int>) -> String {
+        let tokens = text.tokens
+        func isPart(_ token: Token) -> Bool { token.kind == .word || token.kind == .number }
+        // One separator before every part but the first.
+        var capacity = -1
+        for position in positions {
+            for index in words[position].tokens where isPart(tokens[index]) {
+                capacity += tokens[index].utf8Range.count + 1
+            }
         }
-        return parts.joined(separator: "-")
+        guard capacity > 0 else { return "" }
+        var document = text.text
+        return document.withUTF8 { utf8 in
+            String(unsafeUninitializedCapacity: capacity) { out in
+                var written = 0
+                for position in positions {
+                    var separator = UInt8(ascii: " ")
+                    for index in words[position].tokens where isPart(tokens[index]) {
+                        if written > 0 {
+                            out[written] = separator
+                            written += 1
+                        }
+                        separator = UInt8(ascii: "-")
+                        for byte in utf8[tokens[index].utf8Range] {
+                            out[written] = byte
+                            written += 1
+                        }
+                    }
+                }
+                return written
+            }
+        }
     }
 
     /// The position of the word that holds token `index`, if any.
     func position(ofToken index: Int) -> Int? {
-        words.firstIndex { $0.tokens.contains(index) }
+        let position = position(atOrAfterToken: index)
+        return position < words.count && words[position].tokens.contains(index) ? position : nil
     }
 
     /// The position of the first word at or after token `index`, or `words.count`.
     func position(atOrAfterToken index: Int) -> Int {
-        words.firstIndex { $0.tokens.upperBound > index } ?? words.count
+        // Words cover ascending, disjoint token ranges: a binary search on their ends.
+        var low = 0, high = words.count
+        while low < high {
+            let middle = (low + high) / 2
+            if words[middle].tokens.upperBound > index { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }

@@ -66,6 +66,21 @@ struct ContextSentence: Hashable, Sendable {
         }
     }
 
+    /// The context of the mention at `mention` in `sentence` of `text`: the same value as
+    /// ``init(text:sentence:mention:)`` with the sentence's scalar range, reading a sentence of
+    /// at most ``longestSentence`` scalars from its known UTF-8 range.
+    init(text: TokenizedText, sentence: Sentence, mention: Range<Int>) {
+        guard sentence.scalarRange.count <= Self.longestSentence else {
+            self.init(text: text, sentence: sentence.scalarRange, mention: mention)
+            return
+        }
+        var document = text.text
+        self = document.withUTF8 { utf8 in
+            let bytes = UnsafeBufferPointer(rebasing: utf8[sentence.utf8Range.clamped(to: 0..<utf8.count)])
+            return Self.collapsing(bytes, from: sentence.start, mention: mention)
+        }
+    }
+
     /// About ``longestSentence`` scalars of `sentence` around `mention`: as many before the
     /// mention as after it, shifted inward where the sentence ends, and the whole mention even
     /// when it is longer.
@@ -115,6 +130,10 @@ struct ContextSentence: Hashable, Sendable {
 
     /// The sentence whose UTF-8 is `utf8`, its first scalar at document offset `first`, with
     /// white space collapsed and the highlight moved along.
+    ///
+    /// The text is copied a run of non-space scalars at a time; each white space scalar sets a
+    /// pending space that the next run writes (none before the first). A mention bound inside
+    /// a run lands at the run's collapsed start plus its distance into the run.
     private static func collapsing(_ utf8: UnsafeBufferPointer<UInt8>, from first: Int,
                                    mention: Range<Int>) -> ContextSentence {
         var count = 0
@@ -126,29 +145,43 @@ struct ContextSentence: Hashable, Sendable {
             var pendingSpace = false
             var index = 0
             while index < utf8.count {
-                let lead = utf8[index]
-                let length = scalarLength(lead)
-                if offset == mention.lowerBound { lower = count + (pendingSpace && count > 0 ? 1 : 0) }
-                let isWhitespace = lead < 0x80
-                    ? lead == UInt8(ascii: " ") || lead &- 0x09 < 5
-                    : decode(utf8, at: index, length: length).properties.isWhitespace
-                if isWhitespace {
-                    pendingSpace = true
-                } else {
+                // The run of scalars up to the next white space.
+                let runStart = index
+                var scalars = 0
+                while index < utf8.count {
+                    let byte = utf8[index]
+                    if byte <= 0x20 ? byte == 0x20 || byte &- 0x09 < 5
+                        : byte >= 0xC2 && isWhitespace(utf8, lead: byte, at: index) {
+                        break
+                    }
+                    if byte & 0xC0 != 0x80 { scalars += 1 }
+                    index += 1
+                }
+                if scalars > 0 {
                     if pendingSpace && count > 0 {
                         out[written] = UInt8(ascii: " ")
                         written += 1
                         count += 1
                     }
                     pendingSpace = false
-                    for byte in index..<(index + length) {
-                        out[written] = utf8[byte]
-                        written += 1
+                    let length = index - runStart
+                    (out.baseAddress! + written).initialize(from: utf8.baseAddress! + runStart, count: length)
+                    written += length
+                    if mention.lowerBound >= offset && mention.lowerBound < offset + scalars {
+                        lower = count + (mention.lowerBound - offset)
                     }
-                    count += 1
+                    if mention.upperBound > offset && mention.upperBound <= offset + scalars {
+                        upper = count + (mention.upperBound - offset)
+                    }
+                    count += scalars
+                    offset += scalars
                 }
+                guard index < utf8.count else { break }
+                // One white space scalar.
+                if offset == mention.lowerBound { lower = count + (pendingSpace && count > 0 ? 1 : 0) }
+                pendingSpace = true
                 if offset + 1 == mention.upperBound { upper = count }
-                index += length
+                index += scalarLength(utf8[index])
                 offset += 1
             }
             return written
@@ -191,6 +224,15 @@ struct ContextSentence: Hashable, Sendable {
     @inline(__always)
     private static func scalarLength(_ lead: UInt8) -> Int {
         lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// Whether the non-ASCII scalar whose lead byte `lead` is at `index` of valid UTF-8 is white
+    /// space (Unicode `White_Space`). Every such scalar lies in U+0080...U+00FF, U+1000...U+1FFF,
+    /// U+2000...U+2FFF or U+3000...U+3FFF, so other lead bytes are answered without decoding.
+    @inline(__always)
+    private static func isWhitespace(_ utf8: UnsafeBufferPointer<UInt8>, lead: UInt8, at index: Int) -> Bool {
+        guard lead == 0xC2 || lead &- 0xE1 < 3 else { return false }
+        return decode(utf8, at: index, length: scalarLength(lead)).properties.isWhitespace
     }
 
     /// The scalar encoded by the `length` bytes at `index` of valid UTF-8.
