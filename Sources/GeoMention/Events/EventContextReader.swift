@@ -73,47 +73,60 @@ public struct EventContextReader: Sendable {
     private func context(tokens: Range<Int>, sentence: Int, cues: MentionCues, form: NameForm,
                          placeKind: PlaceKind?, facts: SentenceFacts) -> EventContext {
         let words = facts.words
-        let first = words.position(ofToken: tokens.lowerBound)
-            ?? words.position(atOrAfterToken: tokens.lowerBound)
+        let start = words.position(atOrAfterToken: tokens.lowerBound)
+        let first = words.position(ofToken: tokens.lowerBound, from: start) ?? start
+        // The word of the last token is at or after the word of the first.
         let last = tokens.isEmpty ? first
-            : (words.position(ofToken: tokens.upperBound - 1) ?? first)
+            : (words.position(ofToken: tokens.upperBound - 1, from: first) ?? first)
         let governor = first < words.words.count
             ? MentionGovernor.find(first: first, in: words, triggers: facts.triggers) : nil
 
-        var trigger = Self.nearest(facts.triggers, first: first, last: last, distance: \.positions)
+        let triggers = facts.triggers
+        // The trigger is found by index and distance, and read from the sentence's facts once.
+        var nearestTrigger = Self.nearest(triggers.count, first: first, last: last) { triggers[$0].positions }
         if case .trigger(let position)? = governor?.kind,
-           let governing = facts.triggers.first(where: { $0.position == position }) {
-            trigger = (governing, Self.distance(governing.positions, first: first, last: last))
+           let governing = triggers.firstIndex(where: { $0.position == position }) {
+            nearestTrigger = (governing, Self.distance(triggers[governing].positions, first: first, last: last))
         }
 
         var role = EventRole.mention
         if cues.contains(.dateline) {
             role = .dateline
-        } else if let (found, _) = trigger {
+        } else if let (found, _) = nearestTrigger {
             switch governor?.kind {
             case .trigger?:
                 role = .event
             case .preposition?:
-                let reach = Self.distance(found.positions, first: governor!.position, last: last)
+                let reach = Self.distance(triggers[found].positions, first: governor!.position, last: last)
                 if reach <= locativeReach { role = .event }
             case nil:
-                if isSubject(form, first: first, last: last, of: found, in: words) { role = .event }
+                if isSubject(form, first: first, last: last, of: triggers[found], in: words) { role = .event }
             }
         }
 
-        let date = Self.nearest(facts.dates, first: first, last: last) { $0.position..<($0.position + $0.length) }
+        let dates = facts.dates
+        let date = Self.nearest(dates.count, first: first, last: last) {
+            dates[$0].position..<(dates[$0].position + dates[$0].length)
+        }
         let dated: (date: CalendarDate, precision: TimePrecision)?
         if let (expression, _) = date {
-            dated = expression.resolve(documentDate: documentDate)
+            dated = dates[expression].resolve(documentDate: documentDate)
         } else {
             dated = documentDate.map { ($0, .day) }
         }
         let isNear = governor?.isNear ?? false
+        let geoPrecision = placeKind.map { GeoPrecision.code(kind: $0, near: isNear) }
+        guard let (found, distance) = nearestTrigger else {
+            return EventContext(
+                sentence: sentence, eventType: .other, trigger: "", triggerLemma: "", triggerDistance: nil,
+                role: role, eventDate: dated?.date, timePrecision: dated?.precision, isNear: isNear,
+                geoPrecision: geoPrecision)
+        }
+        let trigger = triggers[found]
         return EventContext(
-            sentence: sentence, eventType: trigger?.0.category ?? .other,
-            trigger: trigger?.0.text ?? "", triggerLemma: trigger?.0.lemma ?? "", triggerDistance: trigger?.1,
-            role: role, eventDate: dated?.date, timePrecision: dated?.precision, isNear: isNear,
-            geoPrecision: placeKind.map { GeoPrecision.code(kind: $0, near: isNear) })
+            sentence: sentence, eventType: trigger.category, trigger: trigger.text, triggerLemma: trigger.lemma,
+            triggerDistance: distance, role: role, eventDate: dated?.date, timePrecision: dated?.precision,
+            isNear: isNear, geoPrecision: geoPrecision)
     }
 
     /// Whether the mention stands as the subject before `trigger`: "Kharkiv was shelled",
@@ -125,23 +138,20 @@ public struct EventContextReader: Sendable {
         else { return false }
         // "Russia's army shelled": the possessor is the actor, not the place.
         if words.words[last].followedByPossessive { return false }
-        return ((last + 1)...trigger.position).allSatisfy { !words.words[$0].afterBreak }
+        for position in (last + 1)..<(trigger.position + 1) where words.words[position].afterBreak { return false }
+        return true
     }
 
-    /// The item nearest the mention's words `first...last`, with its distance in words.
-    private static func nearest<T>(_ items: [T], first: Int, last: Int,
-                                   distance span: (T) -> Range<Int>) -> (T, Int)? {
-        var best: (T, Int)?
-        for item in items {
-            let gap = distance(span(item), first: first, last: last)
-            if best == nil || gap < best!.1 { best = (item, gap) }
+    /// The index below `count` whose item's word span (`span`) is nearest the mention's words
+    /// `first...last`, with its distance in words; the first of equally near items.
+    private static func nearest(_ count: Int, first: Int, last: Int,
+                                span: (Int) -> Range<Int>) -> (index: Int, distance: Int)? {
+        var best: (index: Int, distance: Int)?
+        for index in 0..<count {
+            let gap = distance(span(index), first: first, last: last)
+            if best == nil || gap < best!.distance { best = (index, gap) }
         }
         return best
-    }
-
-    private static func nearest<T>(_ items: [T], first: Int, last: Int,
-                                   distance span: KeyPath<T, Range<Int>>) -> (T, Int)? {
-        nearest(items, first: first, last: last) { $0[keyPath: span] }
     }
 
     /// Words between `span` and `first...last` (0 when adjacent or overlapping).

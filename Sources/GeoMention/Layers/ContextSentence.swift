@@ -136,6 +136,7 @@ struct ContextSentence: Hashable, Sendable {
     /// a run lands at the run's collapsed start plus its distance into the run.
     private static func collapsing(_ utf8: UnsafeBufferPointer<UInt8>, from first: Int,
                                    mention: Range<Int>) -> ContextSentence {
+        if let plain = uncollapsed(utf8, from: first, mention: mention) { return plain }
         var count = 0
         var lower = 0, upper = 0
         var offset = first
@@ -189,6 +190,43 @@ struct ContextSentence: Hashable, Sendable {
         if mention.lowerBound < first { lower = 0 }
         if mention.upperBound > offset { upper = count }
         return ContextSentence(text: text, highlight: lower..<max(lower, upper))
+    }
+
+    /// The value of ``collapsing(_:from:mention:)`` for most sentences: ASCII with single
+    /// spaces between words and no other white space, which collapsing leaves as it is, so
+    /// that the text is the bytes themselves and offsets only shift by `first`. Nil for any
+    /// other sentence.
+    private static func uncollapsed(_ utf8: UnsafeBufferPointer<UInt8>, from first: Int,
+                                    mention: Range<Int>) -> ContextSentence? {
+        guard let head = utf8.first, let tail = utf8.last, head != UInt8(ascii: " "), tail != UInt8(ascii: " ")
+        else { return nil }
+        // Accumulated without branches or comparisons, so that the loop runs over many bytes
+        // at a time. For an ASCII byte b, b + 0x77 has its high bit set when b >= 0x09 and
+        // b + 0x72 when b >= 0x0E, and (b ^ 0x20) - 1 only when b is a space; a byte that is
+        // not ASCII sets the union's high bit, and then the other flags do not matter.
+        var union = head
+        var controls = (head &+ 0x77) & ~(head &+ 0x72)
+        var doubleSpaces: UInt8 = 0
+        for index in 1..<utf8.count {
+            let byte = utf8[index]
+            union |= byte
+            controls |= (byte &+ 0x77) & ~(byte &+ 0x72)
+            doubleSpaces |= ((utf8[index - 1] ^ UInt8(ascii: " ")) &- 1) & ((byte ^ UInt8(ascii: " ")) &- 1)
+        }
+        guard (union | controls | doubleSpaces) & 0x80 == 0 else { return nil }
+        let end = first + utf8.count
+        let lower = mention.lowerBound >= first && mention.lowerBound < end ? mention.lowerBound - first : 0
+        let upper: Int
+        if mention.upperBound > end {
+            upper = utf8.count
+        } else if mention.upperBound > first {
+            // A space is written with the word after it, so a highlight ending on one stops before it.
+            let last = mention.upperBound - first - 1
+            upper = utf8[last] == UInt8(ascii: " ") ? last : last + 1
+        } else {
+            upper = 0
+        }
+        return ContextSentence(text: String(decoding: utf8, as: UTF8.self), highlight: lower..<max(lower, upper))
     }
 
     private init(text: String, highlight: Range<Int>) {
