@@ -68,19 +68,37 @@ struct DateExpression: Hashable, Sendable {
 
     /// Every expression of `sentence`, in text order.
     static func find(in sentence: SentenceWords) -> [DateExpression] {
-        // Every expression holds a number or a word marked as a cue: most sentences stop here.
-        guard sentence.hasDateCue else { return [] }
         var found: [DateExpression] = []
+        find(in: sentence, into: &found)
+        return found
+    }
+
+    /// Replaces the contents of `found` with every expression of `sentence`, in text order,
+    /// keeping its storage.
+    static func find(in sentence: SentenceWords, into found: inout [DateExpression]) {
+        found.removeAll(keepingCapacity: true)
+        // Every expression holds a number or a word marked as a cue: most sentences stop here.
+        guard sentence.hasDateCue else { return }
         var index = 0
         while index < sentence.words.count {
-            if let matched = match(at: index, in: sentence) {
+            if mayStart(at: index, in: sentence), let matched = match(at: index, in: sentence) {
                 found.append(matched)
                 index += matched.length
             } else {
                 index += 1
             }
         }
-        return found
+    }
+
+    /// False when no expression can start at the word `index`: every one starts with a word the
+    /// vocabulary knows (a keyword, a month, weekday or count word) or with a number (a digit or
+    /// `+`; a count, day or year is never written with a minus). Most words stop here.
+    private static func mayStart(at index: Int, in sentence: SentenceWords) -> Bool {
+        let word = sentence.words[index]
+        let info = word.info
+        if info.keyword != nil || info.month != 0 || info.weekday != 0 || info.count != 0 { return true }
+        guard let first = sentence.lowercased[word.bytes].first else { return false }
+        return first &- UInt8(ascii: "0") < 10 || first == UInt8(ascii: "+")
     }
 
     private static func match(at index: Int, in sentence: SentenceWords) -> DateExpression? {

@@ -42,90 +42,116 @@ public struct EventContextReader: Sendable {
     ///   - text: The tokenized document the mentions point into.
     ///   - mentions: The resolved mentions.
     public func contexts(text: TokenizedText, mentions: [ResolvedMention]) -> [EventContext] {
+        var contexts: [EventContext] = []
+        contexts.reserveCapacity(mentions.count)
+        forEachContext(text: text, mentions: mentions) { _, context in contexts.append(context) }
+        return contexts
+    }
+
+    /// Calls `body` with the index and the context of every mention, in order.
+    func forEachContext(text: TokenizedText, mentions: [ResolvedMention],
+                        _ body: (Int, EventContext) -> Void) {
+        guard !mentions.isEmpty else { return }
         // Mentions come in text order, so a sentence's facts serve its mentions one after the
-        // other; a mention back in an earlier sentence just computes them again.
-        var current: SentenceFacts?
-        return mentions.map { resolved in
-            let index = resolved.mention.sentence
-            if current?.sentence != index {
-                current = SentenceFacts(text: text, sentence: index, lexicon: lexicon)
+        // other; a mention back in an earlier sentence just computes them again. One set of
+        // buffers serves every sentence.
+        var facts = SentenceFacts(text: text)
+        mentions.withUnsafeBufferPointer { mentions in
+            for index in mentions.indices {
+                let sentence = mentions[index].mention.sentence
+                if facts.sentence != sentence { facts.read(sentence: sentence, lexicon: lexicon) }
+                // The fields are read in place: copying a whole mention costs more than reading it.
+                body(index, context(tokens: mentions[index].mention.tokenRange, sentence: sentence,
+                                    cues: mentions[index].mention.cues, form: mentions[index].form,
+                                    placeKind: mentions[index].place?.kind, facts: facts))
             }
-            return context(for: resolved, facts: current!)
         }
     }
 
-    private func context(for resolved: ResolvedMention, facts: SentenceFacts) -> EventContext {
-        let mention = resolved.mention
+    /// The context of the mention of `tokens` in sentence `sentence`, of name form `form`,
+    /// resolved to a place of kind `placeKind` (nil when unresolved).
+    private func context(tokens: Range<Int>, sentence: Int, cues: MentionCues, form: NameForm,
+                         placeKind: PlaceKind?, facts: SentenceFacts) -> EventContext {
         let words = facts.words
-        let first = words.position(ofToken: mention.tokenRange.lowerBound)
-            ?? words.position(atOrAfterToken: mention.tokenRange.lowerBound)
-        let last = mention.tokenRange.isEmpty ? first
-            : (words.position(ofToken: mention.tokenRange.upperBound - 1) ?? first)
+        let start = words.position(atOrAfterToken: tokens.lowerBound)
+        let first = words.position(ofToken: tokens.lowerBound, from: start) ?? start
+        // The word of the last token is at or after the word of the first.
+        let last = tokens.isEmpty ? first
+            : (words.position(ofToken: tokens.upperBound - 1, from: first) ?? first)
         let governor = first < words.words.count
             ? MentionGovernor.find(first: first, in: words, triggers: facts.triggers) : nil
 
-        var trigger = Self.nearest(facts.triggers, first: first, last: last, distance: \.positions)
+        let triggers = facts.triggers
+        // The trigger is found by index and distance, and read from the sentence's facts once.
+        var nearestTrigger = Self.nearest(triggers.count, first: first, last: last) { triggers[$0].positions }
         if case .trigger(let position)? = governor?.kind,
-           let governing = facts.triggers.first(where: { $0.position == position }) {
-            trigger = (governing, Self.distance(governing.positions, first: first, last: last))
+           let governing = triggers.firstIndex(where: { $0.position == position }) {
+            nearestTrigger = (governing, Self.distance(triggers[governing].positions, first: first, last: last))
         }
 
         var role = EventRole.mention
-        if mention.cues.contains(.dateline) {
+        if cues.contains(.dateline) {
             role = .dateline
-        } else if let (found, _) = trigger {
+        } else if let (found, _) = nearestTrigger {
             switch governor?.kind {
             case .trigger?:
                 role = .event
             case .preposition?:
-                let reach = Self.distance(found.positions, first: governor!.position, last: last)
+                let reach = Self.distance(triggers[found].positions, first: governor!.position, last: last)
                 if reach <= locativeReach { role = .event }
             case nil:
-                if isSubject(mention, resolved.form, first: first, last: last, of: found, in: words) { role = .event }
+                if isSubject(form, first: first, last: last, of: triggers[found], in: words) { role = .event }
             }
         }
 
-        let date = Self.nearest(facts.dates, first: first, last: last) { $0.position..<($0.position + $0.length) }
+        let dates = facts.dates
+        let date = Self.nearest(dates.count, first: first, last: last) {
+            dates[$0].position..<(dates[$0].position + dates[$0].length)
+        }
         let dated: (date: CalendarDate, precision: TimePrecision)?
         if let (expression, _) = date {
-            dated = expression.resolve(documentDate: documentDate)
+            dated = dates[expression].resolve(documentDate: documentDate)
         } else {
             dated = documentDate.map { ($0, .day) }
         }
         let isNear = governor?.isNear ?? false
+        let geoPrecision = placeKind.map { GeoPrecision.code(kind: $0, near: isNear) }
+        guard let (found, distance) = nearestTrigger else {
+            return EventContext(
+                sentence: sentence, eventType: .other, trigger: "", triggerLemma: "", triggerDistance: nil,
+                role: role, eventDate: dated?.date, timePrecision: dated?.precision, isNear: isNear,
+                geoPrecision: geoPrecision)
+        }
+        let trigger = triggers[found]
         return EventContext(
-            sentence: mention.sentence, eventType: trigger?.0.category ?? .other,
-            trigger: trigger?.0.text ?? "", triggerLemma: trigger?.0.lemma ?? "", triggerDistance: trigger?.1,
-            role: role, eventDate: dated?.date, timePrecision: dated?.precision, isNear: isNear,
-            geoPrecision: resolved.place.map { GeoPrecision.code(kind: $0.kind, near: isNear) })
+            sentence: sentence, eventType: trigger.category, trigger: trigger.text, triggerLemma: trigger.lemma,
+            triggerDistance: distance, role: role, eventDate: dated?.date, timePrecision: dated?.precision,
+            isNear: isNear, geoPrecision: geoPrecision)
     }
 
     /// Whether the mention stands as the subject before `trigger`: "Kharkiv was shelled",
     /// "Lviv residents protested".
-    private func isSubject(_ mention: Mention, _ form: NameForm, first: Int, last: Int,
+    private func isSubject(_ form: NameForm, first: Int, last: Int,
                            of trigger: EventTrigger, in words: SentenceWords) -> Bool {
         guard form != .demonym, trigger.position > last, trigger.position - last - 1 <= subjectReach,
               words.words.indices.contains(last)
         else { return false }
         // "Russia's army shelled": the possessor is the actor, not the place.
         if words.words[last].followedByPossessive { return false }
-        return ((last + 1)...trigger.position).allSatisfy { !words.words[$0].afterBreak }
+        for position in (last + 1)..<(trigger.position + 1) where words.words[position].afterBreak { return false }
+        return true
     }
 
-    /// The item nearest the mention's words `first...last`, with its distance in words.
-    private static func nearest<T>(_ items: [T], first: Int, last: Int,
-                                   distance span: (T) -> Range<Int>) -> (T, Int)? {
-        var best: (T, Int)?
-        for item in items {
-            let gap = distance(span(item), first: first, last: last)
-            if best == nil || gap < best!.1 { best = (item, gap) }
+    /// The index below `count` whose item's word span (`span`) is nearest the mention's words
+    /// `first...last`, with its distance in words; the first of equally near items.
+    private static func nearest(_ count: Int, first: Int, last: Int,
+                                span: (Int) -> Range<Int>) -> (index: Int, distance: Int)? {
+        var best: (index: Int, distance: Int)?
+        for index in 0..<count {
+            let gap = distance(span(index), first: first, last: last)
+            if best == nil || gap < best!.distance { best = (index, gap) }
         }
         return best
-    }
-
-    private static func nearest<T>(_ items: [T], first: Int, last: Int,
-                                   distance span: KeyPath<T, Range<Int>>) -> (T, Int)? {
-        nearest(items, first: first, last: last) { $0[keyPath: span] }
     }
 
     /// Words between `span` and `first...last` (0 when adjacent or overlapping).
@@ -136,18 +162,25 @@ public struct EventContextReader: Sendable {
     }
 }
 
-/// The words, triggers and time expressions of one sentence, computed once per sentence.
+/// The words, triggers and time expressions of one sentence, computed once per sentence into
+/// buffers that the next sentence reuses.
 struct SentenceFacts {
-    /// The sentence's index in ``TokenizedText/sentences``.
-    let sentence: Int
-    let words: SentenceWords
-    let triggers: [EventTrigger]
-    let dates: [DateExpression]
+    /// The sentence's index in ``TokenizedText/sentences``; -1 before the first is read.
+    private(set) var sentence = -1
+    private(set) var words: SentenceWords
+    private(set) var triggers: [EventTrigger] = []
+    private(set) var dates: [DateExpression] = []
 
-    init(text: TokenizedText, sentence: Int, lexicon: EventLexicon) {
+    /// Facts of no sentence of `text` yet.
+    init(text: TokenizedText) {
+        words = SentenceWords(text)
+    }
+
+    /// Replaces the facts with those of sentence `sentence`.
+    mutating func read(sentence: Int, lexicon: EventLexicon) {
         self.sentence = sentence
-        words = SentenceWords(text, sentence: text.sentences[sentence], lexicon: lexicon)
-        triggers = EventTrigger.find(in: words, lexicon: lexicon)
-        dates = DateExpression.find(in: words)
+        words.read(words.text.sentences[sentence], lexicon: lexicon)
+        EventTrigger.find(in: words, lexicon: lexicon, into: &triggers)
+        DateExpression.find(in: words, into: &dates)
     }
 }

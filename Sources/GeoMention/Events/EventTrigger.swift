@@ -21,16 +21,24 @@ public struct EventTrigger: Hashable, Sendable {
     /// and has no trigger of battles or remote violence (ACLED files shelling that kills
     /// civilians under explosions/remote violence, by the method).
     static func find(in sentence: SentenceWords, lexicon: EventLexicon) -> [EventTrigger] {
+        var found: [EventTrigger] = []
+        find(in: sentence, lexicon: lexicon, into: &found)
+        return found
+    }
+
+    /// Replaces the contents of `found` with every trigger of `sentence`, as
+    /// ``find(in:lexicon:)`` gives them, keeping its storage.
+    static func find(in sentence: SentenceWords, lexicon: EventLexicon, into found: inout [EventTrigger]) {
+        found.removeAll(keepingCapacity: true)
         let words = sentence.words
         let numbered = lexicon.wordIndex
-        var found: [EventTrigger] = []
         var position = 0
         while position < words.count {
             // "May 3", "March 3": a month name before a number is not a trigger.
             if let entry = numbered.match(sentence, at: position), !isMonthBeforeNumber(sentence, position) {
                 let count = entry.words.count
                 found.append(EventTrigger(category: entry.category,
-                                          text: (position..<(position + count)).map(sentence.original).joined(separator: " "),
+                                          text: sentence.original(position..<(position + count)),
                                           lemma: entry.lemma, position: position, length: count))
                 position += count
             } else {
@@ -49,7 +57,6 @@ public struct EventTrigger: Hashable, Sendable {
             }
             found.sort { $0.position < $1.position }
         }
-        return found
     }
 
     private static func isMonthBeforeNumber(_ sentence: SentenceWords, _ position: Int) -> Bool {

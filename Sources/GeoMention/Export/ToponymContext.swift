@@ -28,25 +28,33 @@ public struct ToponymContext: Hashable, Sendable {
     ///     document has none.
     public static func contexts(for parsed: ParsedDocument, documentDate: CalendarDate?) -> [ToponymContext] {
         guard !parsed.mentions.isEmpty else { return [] }
-        let events = EventContextReader(documentDate: documentDate).contexts(for: parsed)
+        let mentions = parsed.mentions
         let sentences = parsed.text.sentences
+        var contexts: [ToponymContext] = []
+        contexts.reserveCapacity(mentions.count)
         // Mentions of one sentence share its text, unless it is long enough to be cut around each.
         var lastSentence = -1
         var lastText = ""
-        return zip(parsed.mentions, events).map { resolved, event in
-            let mention = resolved.mention
-            let sentence = sentences.indices.contains(event.sentence)
-                ? sentences[event.sentence].scalarRange : mention.start..<mention.end
-            let shared = sentences.indices.contains(event.sentence) && sentence.count <= ContextSentence.longestSentence
-            if shared && event.sentence == lastSentence {
-                return ToponymContext(event: event, sentence: lastText)
+        EventContextReader(documentDate: documentDate).forEachContext(text: parsed.text, mentions: mentions) { index, event in
+            let mention = mentions[index].mention.start..<mentions[index].mention.end
+            guard sentences.indices.contains(event.sentence) else {
+                let text = ContextSentence(text: parsed.text, sentence: mention, mention: mention).text
+                contexts.append(ToponymContext(event: event, sentence: text))
+                return
             }
-            let text = ContextSentence(text: parsed.text, sentence: sentence, mention: mention.start..<mention.end).text
+            let sentence = sentences[event.sentence]
+            let shared = sentence.scalarRange.count <= ContextSentence.longestSentence
+            if shared && event.sentence == lastSentence {
+                contexts.append(ToponymContext(event: event, sentence: lastText))
+                return
+            }
+            let text = ContextSentence(text: parsed.text, sentence: sentence, mention: mention).text
             if shared {
                 lastSentence = event.sentence
                 lastText = text
             }
-            return ToponymContext(event: event, sentence: text)
+            contexts.append(ToponymContext(event: event, sentence: text))
         }
+        return contexts
     }
 }

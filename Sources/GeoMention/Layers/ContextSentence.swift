@@ -66,6 +66,21 @@ struct ContextSentence: Hashable, Sendable {
         }
     }
 
+    /// The context of the mention at `mention` in `sentence` of `text`: the same value as
+    /// ``init(text:sentence:mention:)`` with the sentence's scalar range, reading a sentence of
+    /// at most ``longestSentence`` scalars from its known UTF-8 range.
+    init(text: TokenizedText, sentence: Sentence, mention: Range<Int>) {
+        guard sentence.scalarRange.count <= Self.longestSentence else {
+            self.init(text: text, sentence: sentence.scalarRange, mention: mention)
+            return
+        }
+        var document = text.text
+        self = document.withUTF8 { utf8 in
+            let bytes = UnsafeBufferPointer(rebasing: utf8[sentence.utf8Range.clamped(to: 0..<utf8.count)])
+            return Self.collapsing(bytes, from: sentence.start, mention: mention)
+        }
+    }
+
     /// About ``longestSentence`` scalars of `sentence` around `mention`: as many before the
     /// mention as after it, shifted inward where the sentence ends, and the whole mention even
     /// when it is longer.
@@ -115,8 +130,13 @@ struct ContextSentence: Hashable, Sendable {
 
     /// The sentence whose UTF-8 is `utf8`, its first scalar at document offset `first`, with
     /// white space collapsed and the highlight moved along.
+    ///
+    /// The text is copied a run of non-space scalars at a time; each white space scalar sets a
+    /// pending space that the next run writes (none before the first). A mention bound inside
+    /// a run lands at the run's collapsed start plus its distance into the run.
     private static func collapsing(_ utf8: UnsafeBufferPointer<UInt8>, from first: Int,
                                    mention: Range<Int>) -> ContextSentence {
+        if let plain = uncollapsed(utf8, from: first, mention: mention) { return plain }
         var count = 0
         var lower = 0, upper = 0
         var offset = first
@@ -126,29 +146,43 @@ struct ContextSentence: Hashable, Sendable {
             var pendingSpace = false
             var index = 0
             while index < utf8.count {
-                let lead = utf8[index]
-                let length = scalarLength(lead)
-                if offset == mention.lowerBound { lower = count + (pendingSpace && count > 0 ? 1 : 0) }
-                let isWhitespace = lead < 0x80
-                    ? lead == UInt8(ascii: " ") || lead &- 0x09 < 5
-                    : decode(utf8, at: index, length: length).properties.isWhitespace
-                if isWhitespace {
-                    pendingSpace = true
-                } else {
+                // The run of scalars up to the next white space.
+                let runStart = index
+                var scalars = 0
+                while index < utf8.count {
+                    let byte = utf8[index]
+                    if byte <= 0x20 ? byte == 0x20 || byte &- 0x09 < 5
+                        : byte >= 0xC2 && isWhitespace(utf8, lead: byte, at: index) {
+                        break
+                    }
+                    if byte & 0xC0 != 0x80 { scalars += 1 }
+                    index += 1
+                }
+                if scalars > 0 {
                     if pendingSpace && count > 0 {
                         out[written] = UInt8(ascii: " ")
                         written += 1
                         count += 1
                     }
                     pendingSpace = false
-                    for byte in index..<(index + length) {
-                        out[written] = utf8[byte]
-                        written += 1
+                    let length = index - runStart
+                    (out.baseAddress! + written).initialize(from: utf8.baseAddress! + runStart, count: length)
+                    written += length
+                    if mention.lowerBound >= offset && mention.lowerBound < offset + scalars {
+                        lower = count + (mention.lowerBound - offset)
                     }
-                    count += 1
+                    if mention.upperBound > offset && mention.upperBound <= offset + scalars {
+                        upper = count + (mention.upperBound - offset)
+                    }
+                    count += scalars
+                    offset += scalars
                 }
+                guard index < utf8.count else { break }
+                // One white space scalar.
+                if offset == mention.lowerBound { lower = count + (pendingSpace && count > 0 ? 1 : 0) }
+                pendingSpace = true
                 if offset + 1 == mention.upperBound { upper = count }
-                index += length
+                index += scalarLength(utf8[index])
                 offset += 1
             }
             return written
@@ -156,6 +190,43 @@ struct ContextSentence: Hashable, Sendable {
         if mention.lowerBound < first { lower = 0 }
         if mention.upperBound > offset { upper = count }
         return ContextSentence(text: text, highlight: lower..<max(lower, upper))
+    }
+
+    /// The value of ``collapsing(_:from:mention:)`` for most sentences: ASCII with single
+    /// spaces between words and no other white space, which collapsing leaves as it is, so
+    /// that the text is the bytes themselves and offsets only shift by `first`. Nil for any
+    /// other sentence.
+    private static func uncollapsed(_ utf8: UnsafeBufferPointer<UInt8>, from first: Int,
+                                    mention: Range<Int>) -> ContextSentence? {
+        guard let head = utf8.first, let tail = utf8.last, head != UInt8(ascii: " "), tail != UInt8(ascii: " ")
+        else { return nil }
+        // Accumulated without branches or comparisons, so that the loop runs over many bytes
+        // at a time. For an ASCII byte b, b + 0x77 has its high bit set when b >= 0x09 and
+        // b + 0x72 when b >= 0x0E, and (b ^ 0x20) - 1 only when b is a space; a byte that is
+        // not ASCII sets the union's high bit, and then the other flags do not matter.
+        var union = head
+        var controls = (head &+ 0x77) & ~(head &+ 0x72)
+        var doubleSpaces: UInt8 = 0
+        for index in 1..<utf8.count {
+            let byte = utf8[index]
+            union |= byte
+            controls |= (byte &+ 0x77) & ~(byte &+ 0x72)
+            doubleSpaces |= ((utf8[index - 1] ^ UInt8(ascii: " ")) &- 1) & ((byte ^ UInt8(ascii: " ")) &- 1)
+        }
+        guard (union | controls | doubleSpaces) & 0x80 == 0 else { return nil }
+        let end = first + utf8.count
+        let lower = mention.lowerBound >= first && mention.lowerBound < end ? mention.lowerBound - first : 0
+        let upper: Int
+        if mention.upperBound > end {
+            upper = utf8.count
+        } else if mention.upperBound > first {
+            // A space is written with the word after it, so a highlight ending on one stops before it.
+            let last = mention.upperBound - first - 1
+            upper = utf8[last] == UInt8(ascii: " ") ? last : last + 1
+        } else {
+            upper = 0
+        }
+        return ContextSentence(text: String(decoding: utf8, as: UTF8.self), highlight: lower..<max(lower, upper))
     }
 
     private init(text: String, highlight: Range<Int>) {
@@ -191,6 +262,15 @@ struct ContextSentence: Hashable, Sendable {
     @inline(__always)
     private static func scalarLength(_ lead: UInt8) -> Int {
         lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// Whether the non-ASCII scalar whose lead byte `lead` is at `index` of valid UTF-8 is white
+    /// space (Unicode `White_Space`). Every such scalar lies in U+0080...U+00FF, U+1000...U+1FFF,
+    /// U+2000...U+2FFF or U+3000...U+3FFF, so other lead bytes are answered without decoding.
+    @inline(__always)
+    private static func isWhitespace(_ utf8: UnsafeBufferPointer<UInt8>, lead: UInt8, at index: Int) -> Bool {
+        guard lead == 0xC2 || lead &- 0xE1 < 3 else { return false }
+        return decode(utf8, at: index, length: scalarLength(lead)).properties.isWhitespace
     }
 
     /// The scalar encoded by the `length` bytes at `index` of valid UTF-8.

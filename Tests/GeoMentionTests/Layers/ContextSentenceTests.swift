@@ -26,4 +26,64 @@ import Testing
             }
         }
     }
+
+    /// The collapsing rule one scalar at a time: white space sets a pending space that the
+    /// next other scalar writes (none at the start); a highlight bound on white space stays
+    /// before the pending space.
+    static func reference(_ scalars: [Unicode.Scalar], sentence: Range<Int>,
+                          mention: Range<Int>) -> (text: String, highlight: Range<Int>) {
+        var text = String.UnicodeScalarView()
+        var pending = false
+        var lower = 0, upper = 0
+        for offset in sentence {
+            if offset == mention.lowerBound { lower = text.count + (pending && !text.isEmpty ? 1 : 0) }
+            if scalars[offset].properties.isWhitespace {
+                pending = true
+            } else {
+                if pending && !text.isEmpty { text.append(" ") }
+                pending = false
+                text.append(scalars[offset])
+            }
+            if offset + 1 == mention.upperBound { upper = text.count }
+        }
+        if mention.lowerBound < sentence.lowerBound { lower = 0 }
+        if mention.upperBound > sentence.upperBound { upper = text.count }
+        return (String(text), lower..<max(lower, upper))
+    }
+
+    @Test func collapsingFollowsTheScalarRule() {
+        let sources = Self.texts + [
+            "Plain words with single spaces.", "Tab\there and  two spaces", "x", "a b", "Kyiv — Lviv “quoted”.",
+        ]
+        for source in sources {
+            let scalars = Array(source.unicodeScalars)
+            let step = max(1, scalars.count / 9)
+            for start in stride(from: 0, through: scalars.count, by: step) {
+                // Sentences whose ends fall on spaces too; mention ranges inside and around them.
+                for end in stride(from: start, through: scalars.count, by: step) {
+                    for lower in max(0, start - 1)...min(end + 1, scalars.count) {
+                        for upper in lower...min(lower + 6, end + 1, scalars.count) {
+                            let expected = Self.reference(scalars, sentence: start..<end, mention: lower..<upper)
+                            let found = ContextSentence(scalars: scalars, sentence: start..<end, mention: lower..<upper)
+                            #expect(found.text == expected.text && found.highlight == expected.highlight,
+                                    "\(source) \(start..<end) \(lower..<upper)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func sentenceInitMatchesTheScalarRangeInit() {
+        for source in Self.texts + ["A long one: " + String(repeating: "word ", count: 150) + "Lviv here."] {
+            let text = Tokenizer().tokenize(source)
+            for sentence in text.sentences {
+                for token in text.tokens {
+                    let byRange = ContextSentence(text: text, sentence: sentence.scalarRange, mention: token.scalarRange)
+                    let bySentence = ContextSentence(text: text, sentence: sentence, mention: token.scalarRange)
+                    #expect(bySentence == byRange, "\(source) \(sentence.scalarRange) \(token.scalarRange)")
+                }
+            }
+        }
+    }
 }
