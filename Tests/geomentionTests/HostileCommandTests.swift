@@ -67,7 +67,8 @@ import Testing
     }
 
     /// One name repeated 1,000,000 times: every mention is reported, resolved to the same place,
-    /// with offsets that point at it (the cost grows linearly; a debug build, which also reads the event context of every mention, needs two to three minutes).
+    /// with offsets that point at it (the cost grows linearly; a debug build, which also reads
+    /// the event context of every mention, needs two to three minutes).
     @Test func oneNameRepeatedAMillionTimesFinishes() throws {
         let directory = try LayerFixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
