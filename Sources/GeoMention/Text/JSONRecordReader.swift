@@ -55,6 +55,36 @@ struct JSONRecordReader {
         case integer(String)
     }
 
+    /// The values of the five fields read so far, `nil` for a field not seen yet.
+    private struct FieldValues {
+        var id: FieldValue?
+        var text: FieldValue?
+        var title: FieldValue?
+        var date: FieldValue?
+        var url: FieldValue?
+
+        subscript(field: Field) -> FieldValue? {
+            get {
+                switch field {
+                case .id: id
+                case .text: text
+                case .title: title
+                case .date: date
+                case .url: url
+                }
+            }
+            set {
+                switch field {
+                case .id: id = newValue
+                case .text: text = newValue
+                case .title: title = newValue
+                case .date: date = newValue
+                case .url: url = newValue
+                }
+            }
+        }
+    }
+
     /// A string literal found by ``scanString()``: the bytes between the quotes, and whether
     /// they need more than copying (escapes, or bytes outside ASCII to validate).
     private struct StringSpan {
@@ -82,20 +112,19 @@ struct JSONRecordReader {
     // MARK: - The record
 
     private mutating func readRecord() -> JSONLineRecord? {
-        var values = [FieldValue?](repeating: nil, count: 5)
+        var values = FieldValues()
         skipSpace()
         guard consume(0x7B) else { return nil }
         skipSpace()
         if !consume(0x7D) {
             while true {
-                guard let span = scanString(), let key = decodeString(span) else { return nil }
-                let field = Field(key: key)
+                guard let span = scanString(), let field = field(named: span) else { return nil }
                 skipSpace()
                 guard consume(0x3A) else { return nil }
                 skipSpace()
                 if let field {
-                    guard values[field.rawValue] == nil, let value = readFieldValue() else { return nil }
-                    values[field.rawValue] = value
+                    guard values[field] == nil, let value = readFieldValue() else { return nil }
+                    values[field] = value
                 } else {
                     guard skipValue(depth: 1) else { return nil }
                 }
@@ -111,20 +140,48 @@ struct JSONRecordReader {
         skipSpace()
         guard index == bytes.count else { return nil }
 
-        guard case .string(let text)? = values[Field.text.rawValue] else { return nil }
+        guard case .string(let text)? = values.text else { return nil }
         var record = JSONLineRecord(text: text)
-        switch values[Field.id.rawValue] {
+        switch values.id {
         case .string(let id)?, .integer(let id)?: record.id = id
         case .null?, nil: break
         }
-        for (field, keyPath) in [(Field.title, \JSONLineRecord.title), (.date, \.date), (.url, \.url)] {
-            switch values[field.rawValue] {
-            case .string(let value)?: record[keyPath: keyPath] = value
-            case .null?, nil: break
-            case .integer?: return nil
-            }
-        }
+        guard let title = Self.optionalString(values.title), let date = Self.optionalString(values.date),
+              let url = Self.optionalString(values.url)
+        else { return nil }
+        record.title = title
+        record.date = date
+        record.url = url
         return record
+    }
+
+    /// An optional string field's text (`.some(nil)` when absent or `null`), or `nil` when it
+    /// holds an integer, which only `id` may.
+    private static func optionalString(_ value: FieldValue?) -> String?? {
+        switch value {
+        case .string(let text)?: return .some(text)
+        case .null?, nil: return .some(nil)
+        case .integer?: return nil
+        }
+    }
+
+    /// The field a scanned key names: `.some(nil)` for any other key, `nil` when the key is
+    /// not well-formed. A plain ASCII key is matched on its bytes, which for ASCII is what
+    /// String equality decides; any other key is decoded and compared as a String.
+    private func field(named span: StringSpan) -> Field?? {
+        guard !span.hasEscapes, span.isASCII else {
+            guard let key = decodeString(span) else { return nil }
+            return .some(Field(key: key))
+        }
+        let key = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
+        switch key.count {
+        case 2 where key[0] == 0x69 && key[1] == 0x64: return .some(.id)
+        case 3 where key[0] == 0x75 && key[1] == 0x72 && key[2] == 0x6C: return .some(.url)
+        case 4 where key.elementsEqual("text".utf8): return .some(.text)
+        case 4 where key.elementsEqual("date".utf8): return .some(.date)
+        case 5 where key.elementsEqual("title".utf8): return .some(.title)
+        default: return .some(nil)
+        }
     }
 
     /// A field's value: a string, `null`, or an integer of at most ``maximumIDDigits`` digits
@@ -290,32 +347,83 @@ struct JSONRecordReader {
 
     /// The text of a scanned string: escapes resolved and UTF-8 validated; `nil` for invalid
     /// UTF-8 or a lone surrogate escape.
+    ///
+    /// An escaped string is unescaped straight into the new String's storage, whose own check
+    /// is then the only pass over the text in the usual case. That check repairs instead of
+    /// refusing, so a text from raw bytes outside ASCII is trusted only when it holds no U+FFFD,
+    /// which every repair leaves; one that does is checked once more on its raw bytes. (Escapes
+    /// are ASCII, so the raw bytes are valid UTF-8 exactly when every run between escapes is, and
+    /// each escape adds a whole scalar; from ASCII raw bytes the text is always valid.)
     private func decodeString(_ span: StringSpan) -> String? {
         let raw = UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
         guard span.hasEscapes else {
             return span.isASCII ? String(decoding: raw, as: UTF8.self) : String(validating: raw, as: UTF8.self)
         }
-        var out = [UInt8]()
-        out.reserveCapacity(raw.count)
+        var hasLoneSurrogate = false
+        // Every escape is at least as long as the UTF-8 it stands for, so the raw length suffices.
+        let text = String(unsafeUninitializedCapacity: raw.count) { out in
+            guard let count = unescape(span, into: out) else {
+                hasLoneSurrogate = true
+                return 0
+            }
+            return count
+        }
+        if hasLoneSurrogate { return nil }
+        if span.isASCII || !Self.containsReplacementCharacter(text) { return text }
+        return (try? UTF8Span(validating: raw.span)) != nil ? text : nil
+    }
+
+    /// Whether `text` holds U+FFFD (`EF BF BD`), found with `memchr` on its lead byte.
+    private static func containsReplacementCharacter(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return false }
+            var position = 0
+            while position < utf8.count, let found = memchr(base + position, 0xEF, utf8.count - position) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if at + 2 < utf8.count, utf8[at + 1] == 0xBF, utf8[at + 2] == 0xBD { return true }
+                position = at + 1
+            }
+            return false
+        }
+    }
+
+    /// Writes the text of a scanned string with escapes into `out`, which has room for the
+    /// raw bytes; the number of bytes written, or `nil` for a lone surrogate escape.
+    private func unescape(_ span: StringSpan, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        guard let source = bytes.baseAddress, let target = out.baseAddress else { return 0 }
+        var written = 0
         var position = span.start
+        func copyRun(to end: Int) {
+            let count = end - position
+            if count > 0 { (target + written).update(from: source + position, count: count) }
+            written += count
+        }
         while let escape = firstIndex(of: 0x5C, from: position, before: span.end) {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<escape]))
+            copyRun(to: escape)
             let kind = bytes[escape + 1]
             position = escape + 2
+            let byte: UInt8
             switch kind {
-            case 0x62: out.append(0x08)
-            case 0x66: out.append(0x0C)
-            case 0x6E: out.append(0x0A)
-            case 0x72: out.append(0x0D)
-            case 0x74: out.append(0x09)
+            case 0x62: byte = 0x08
+            case 0x66: byte = 0x0C
+            case 0x6E: byte = 0x0A
+            case 0x72: byte = 0x0D
+            case 0x74: byte = 0x09
             case 0x75:
                 guard let scalar = escapedScalar(at: &position) else { return nil }
-                out.append(contentsOf: UTF8.encode(scalar)!)
-            default: out.append(kind)  // `"`, `\` and `/` stand for themselves.
+                for unit in UTF8.encode(scalar)! {
+                    target[written] = unit
+                    written += 1
+                }
+                continue
+            default: byte = kind  // `"`, `\` and `/` stand for themselves.
             }
+            target[written] = byte
+            written += 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<span.end]))
-        return String(validating: out, as: UTF8.self)
+        copyRun(to: span.end)
+        return written
     }
 
     /// The index of the first `byte` in `start..<end`, if any.
