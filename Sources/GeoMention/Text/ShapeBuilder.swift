@@ -37,9 +37,9 @@ struct ShapeBuilder {
         case .lower:
             addLower()
         case .uncasedLetter:
-            uncased += 1
+            uncased &+= 1
         case .digit:
-            digits += 1
+            digits &+= 1
         default:
             break
         }

@@ -134,10 +134,30 @@ struct TokenScanner {
     }
 
     /// Scans a word or number, splitting off a possessive `'s`.
+    ///
+    /// Most words are ASCII lower-case letters, perhaps after one capital, ended by a byte
+    /// that cannot continue them: their shape follows from the first byte, without counting
+    /// letters, and they are written at once. Any other word goes on through the general
+    /// loop from the end of that run.
     private mutating func scanWord() {
         let start = index, scalarStart = scalar
         var shape = ShapeBuilder()
         let count = bytes.count
+        let first = bytes[start]
+        let capital = first &- UInt8(ascii: "A") < 26
+        let lettersStart = capital ? start &+ 1 : start
+        if lettersStart < count && bytes[lettersStart] &- UInt8(ascii: "a") < 26 {
+            let end = lettersStart &+ lowercaseRun(at: lettersStart, count: count)
+            index = end
+            scalar &+= end &- start
+            if end >= count || !Self.mayContinueLetters(bytes[end]) {
+                append(utf8Start: start, scalarStart: scalarStart, kind: .word,
+                       shape: capital ? .capitalized : .lower)
+                return
+            }
+            if capital { shape.addUpper() }
+            shape.addLower(count: end &- lettersStart)
+        }
         while index < count {
             // ASCII letters and digits, the common case: a tight loop on locals.
             var i = index
@@ -190,6 +210,19 @@ struct TokenScanner {
             scalar += 1
         }
         append(utf8Start: start, scalarStart: scalarStart, kind: shape.kind, shape: shape.shape)
+    }
+
+    /// Whether `byte`, right after letters, may belong to the same token: an ASCII capital or
+    /// digit, an apostrophe (possessive or inner), or the lead byte of a non-ASCII scalar.
+    /// A period or comma continues only digits, and a lower-case letter cannot follow the
+    /// maximal run of them.
+    @inline(__always)
+    private static func mayContinueLetters(_ byte: UInt8) -> Bool {
+        if byte >= 0x80 { return true }
+        if byte >= 0x40 { return byte &- UInt8(ascii: "A") < 26 }
+        // Bits 0x30...0x39 (digits) and 0x27 (apostrophe).
+        let continuing: UInt64 = 0x03FF_0000_0000_0000 | 1 << 0x27
+        return continuing &>> UInt64(byte) & 1 != 0
     }
 
     /// The number of ASCII lower-case letters starting at `offset` (at least the one there),
