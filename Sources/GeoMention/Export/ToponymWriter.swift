@@ -59,8 +59,8 @@ public enum ToponymWriter {
     /// The most bytes ``writeJSONObject(_:to:)`` writes for `parsed`.
     private static func jsonObjectCapacity(_ parsed: ParsedDocument) -> Int {
         var capacity = #"{"id":,"toponyms":[]}"#.utf8.count + TextEscaping.jsonStringCapacity(parsed.document.id)
-        // Mentions are read in place, by index, rather than copied out of the array.
-        let mentions = parsed.mentions
+        // Mentions are read in place, through the array's storage, rather than copied out of it.
+        return parsed.mentions.withUnsafeBufferPointer { mentions in
         for index in mentions.indices {
             capacity += toponymFrameCapacity + 3 * NumberText.integerCapacity
                 + TextEscaping.jsonStringCapacity(mentions[index].mention.text)
@@ -75,6 +75,7 @@ public enum ToponymWriter {
             }
         }
         return capacity
+        }
     }
 
     /// The most bytes the context fields of `contexts` take.
@@ -83,9 +84,13 @@ public enum ToponymWriter {
             + 3 * NumberText.integerCapacity + #""0000-00-00""#.utf8.count
             + EventCategory.allCases.map(\.rawValue.utf8.count).max()!
             + EventRole.allCases.map(\.rawValue.utf8.count).max()!
-        return contexts.reduce(0) { total, context in
-            total + frame + TextEscaping.jsonStringCapacity(context.sentence)
-                + TextEscaping.jsonStringCapacity(context.event.trigger)
+        return contexts.withUnsafeBufferPointer { contexts in
+            var total = 0
+            for position in contexts.indices {
+                total += frame + TextEscaping.jsonStringCapacity(contexts[position].sentence)
+                    + TextEscaping.jsonStringCapacity(contexts[position].event.trigger)
+            }
+            return total
         }
     }
 
@@ -94,12 +99,16 @@ public enum ToponymWriter {
         out.write(#"{"id":"#)
         TextEscaping.writeJSONString(parsed.document.id, to: &out)
         out.write(#","toponyms":["#)
-        let mentions = parsed.mentions
-        for position in mentions.indices {
-            if position > 0 { out.write(UInt8(ascii: ",")) }
-            writeToponymFields(mentions[position], to: &out)
-            if let contexts { writeContextFields(contexts[position], to: &out) }
-            out.write(UInt8(ascii: "}"))
+        // Toponyms and contexts are read in place through their arrays' storage, not copied out.
+        parsed.mentions.withUnsafeBufferPointer { mentions in
+            (contexts ?? []).withUnsafeBufferPointer { contexts in
+                for position in mentions.indices {
+                    if position > 0 { out.write(UInt8(ascii: ",")) }
+                    writeToponymFields(mentions[position], to: &out)
+                    if !contexts.isEmpty { writeContextFields(contexts[position], to: &out) }
+                    out.write(UInt8(ascii: "}"))
+                }
+            }
         }
         out.write("]}")
     }
