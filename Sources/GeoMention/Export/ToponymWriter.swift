@@ -60,22 +60,21 @@ public enum ToponymWriter {
     private static func jsonObjectCapacity(_ parsed: ParsedDocument) -> Int {
         var capacity = #"{"id":,"toponyms":[]}"#.utf8.count + TextEscaping.jsonStringCapacity(parsed.document.id)
         // Mentions are read in place, through the array's storage, rather than copied out of it.
-        return parsed.mentions.withUnsafeBufferPointer { mentions in
-        for index in mentions.indices {
-            capacity += toponymFrameCapacity + 3 * NumberText.integerCapacity
-                + TextEscaping.jsonStringCapacity(mentions[index].mention.text)
-                + TextEscaping.jsonStringCapacity(mentions[index].reason)
-                + NumberText.compactCapacity(mentions[index].confidence)
-            if mentions[index].place != nil {
-                capacity += NumberText.compactCapacity(mentions[index].place!.latitude)
-                    + NumberText.compactCapacity(mentions[index].place!.longitude)
-                    + TextEscaping.jsonStringCapacity(mentions[index].place!.name)
-                    + TextEscaping.jsonStringCapacity(mentions[index].place!.countryCode)
-                    + TextEscaping.jsonStringCapacity(mentions[index].place!.admin1Code)
+        parsed.mentions.withUnsafeBufferPointer { mentions in
+            for index in mentions.indices {
+                capacity += toponymFrameCapacity + 3 * NumberText.integerCapacity
+                    + TextEscaping.jsonStringCapacity(mentions[index].mention.text)
+                    + TextEscaping.jsonStringCapacity(mentions[index].reason)
+                    + NumberText.compactCapacity(mentions[index].confidence)
+                if let place = mentions[index].place {
+                    capacity += NumberText.compactCapacity(place.latitude) + NumberText.compactCapacity(place.longitude)
+                        + TextEscaping.jsonStringCapacity(place.name)
+                        + TextEscaping.jsonStringCapacity(place.countryCode)
+                        + TextEscaping.jsonStringCapacity(place.admin1Code)
+                }
             }
         }
         return capacity
-        }
     }
 
     /// The most bytes the context fields of `contexts` take.
@@ -104,8 +103,8 @@ public enum ToponymWriter {
             (contexts ?? []).withUnsafeBufferPointer { contexts in
                 for position in mentions.indices {
                     if position > 0 { out.write(UInt8(ascii: ",")) }
-                    writeToponymFields(mentions[position], to: &out)
-                    if !contexts.isEmpty { writeContextFields(contexts[position], to: &out) }
+                    writeToponymFields(mentions.baseAddress! + position, to: &out)
+                    if !contexts.isEmpty { writeContextFields(contexts.baseAddress! + position, to: &out) }
                     out.write(UInt8(ascii: "}"))
                 }
             }
@@ -113,21 +112,21 @@ public enum ToponymWriter {
         out.write("]}")
     }
 
-    /// The event context fields of one toponym, each after a comma.
-    private static func writeContextFields(_ context: ToponymContext, to out: inout ByteCursor) {
-        let event = context.event
+    /// The event context fields of one toponym, each after a comma. The context is read
+    /// through a pointer, field by field, so that it is not copied.
+    private static func writeContextFields(_ context: UnsafePointer<ToponymContext>, to out: inout ByteCursor) {
         out.write(#","sentence":"#)
-        NumberText.writeInteger(event.sentence, to: &out)
+        NumberText.writeInteger(context.pointee.event.sentence, to: &out)
         out.write(#","context":"#)
-        TextEscaping.writeJSONString(context.sentence, to: &out)
+        TextEscaping.writeJSONString(context.pointee.sentence, to: &out)
         out.write(#","event_type":""#)
-        out.write(utf8: event.eventType.rawValue)
+        out.write(utf8: context.pointee.event.eventType.rawValue)
         out.write(#"","trigger":"#)
-        TextEscaping.writeJSONString(event.trigger, to: &out)
+        TextEscaping.writeJSONString(context.pointee.event.trigger, to: &out)
         out.write(#","role":""#)
-        out.write(utf8: event.role.rawValue)
+        out.write(utf8: context.pointee.event.role.rawValue)
         out.write(#"","event_date":"#)
-        if let date = event.eventDate {
+        if let date = context.pointee.event.eventDate {
             out.write(UInt8(ascii: "\""))
             writeDate(date, to: &out)
             out.write(UInt8(ascii: "\""))
@@ -135,9 +134,9 @@ public enum ToponymWriter {
             out.write("null")
         }
         out.write(#","time_precision":"#)
-        writeInteger(event.timePrecision?.rawValue, to: &out)
+        writeInteger(context.pointee.event.timePrecision?.rawValue, to: &out)
         out.write(#","geo_precision":"#)
-        writeInteger(event.geoPrecision, to: &out)
+        writeInteger(context.pointee.event.geoPrecision, to: &out)
     }
 
     /// `YYYY-MM-DD`.
@@ -155,18 +154,18 @@ public enum ToponymWriter {
     }
 
     /// A toponym object's fields from its opening brace to its reason, without the closing brace.
-    private static func writeToponymFields(_ resolved: ResolvedMention, to out: inout ByteCursor) {
-        let mention = resolved.mention
+    /// The toponym is read through a pointer, field by field, so that it is not copied.
+    private static func writeToponymFields(_ resolved: UnsafePointer<ResolvedMention>, to out: inout ByteCursor) {
         out.write(#"{"start":"#)
-        NumberText.writeInteger(mention.start, to: &out)
+        NumberText.writeInteger(resolved.pointee.mention.start, to: &out)
         out.write(#","end":"#)
-        NumberText.writeInteger(mention.end, to: &out)
+        NumberText.writeInteger(resolved.pointee.mention.end, to: &out)
         out.write(#","name":"#)
-        TextEscaping.writeJSONString(mention.text, to: &out)
+        TextEscaping.writeJSONString(resolved.pointee.mention.text, to: &out)
         out.write(#","form":""#)
-        out.write(utf8: resolved.form.rawValue)
+        out.write(utf8: resolved.pointee.form.rawValue)
         out.write(UInt8(ascii: "\""))
-        if let place = resolved.place {
+        if let place = resolved.pointee.place {
             out.write(#","lat":"#)
             writeNumber(place.latitude, orElse: "null", to: &out)
             out.write(#","lon":"#)
@@ -189,9 +188,9 @@ public enum ToponymWriter {
             out.write(#","lat":null,"lon":null,"geonameid":null,"place":null,"kind":null,"country":null,"admin1":null"#)
         }
         out.write(#","confidence":"#)
-        writeNumber(resolved.confidence, orElse: "0", to: &out)
+        writeNumber(resolved.pointee.confidence, orElse: "0", to: &out)
         out.write(#","reason":"#)
-        TextEscaping.writeJSONString(resolved.reason, to: &out)
+        TextEscaping.writeJSONString(resolved.pointee.reason, to: &out)
     }
 
     /// Writes ``NumberText/compact(_:)`` of `value`, or `fallback` when it is not finite.
