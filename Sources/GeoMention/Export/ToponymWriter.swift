@@ -165,25 +165,27 @@ public enum ToponymWriter {
         out.write(#","form":""#)
         out.write(utf8: resolved.pointee.form.rawValue)
         out.write(UInt8(ascii: "\""))
-        if let place = resolved.pointee.place {
+        // The place is read field by field through optional chaining, which copies only the field
+        // read, not the whole place with all its strings; the fallbacks are never taken.
+        if let latitude = resolved.pointee.place?.latitude {
             out.write(#","lat":"#)
-            writeNumber(place.latitude, orElse: "null", to: &out)
+            writeNumber(latitude, orElse: "null", to: &out)
             out.write(#","lon":"#)
-            writeNumber(place.longitude, orElse: "null", to: &out)
+            writeNumber(resolved.pointee.place?.longitude ?? .nan, orElse: "null", to: &out)
             out.write(#","geonameid":"#)
-            if let geonameid = place.geonameid {
+            if let geonameid = resolved.pointee.place?.geonameid {
                 NumberText.writeInteger(geonameid, to: &out)
             } else {
                 out.write("null")
             }
             out.write(#","place":"#)
-            TextEscaping.writeJSONString(place.name, to: &out)
+            TextEscaping.writeJSONString(resolved.pointee.place?.name ?? "", to: &out)
             out.write(#","kind":""#)
-            out.write(utf8: place.kind.rawValue)
+            out.write(utf8: resolved.pointee.place?.kind.rawValue ?? "")
             out.write(#"","country":"#)
-            TextEscaping.writeJSONString(place.countryCode, to: &out)
+            TextEscaping.writeJSONString(resolved.pointee.place?.countryCode ?? "", to: &out)
             out.write(#","admin1":"#)
-            TextEscaping.writeJSONString(place.admin1Code, to: &out)
+            TextEscaping.writeJSONString(resolved.pointee.place?.admin1Code ?? "", to: &out)
         } else {
             out.write(#","lat":null,"lon":null,"geonameid":null,"place":null,"kind":null,"country":null,"admin1":null"#)
         }
