@@ -50,11 +50,27 @@ enum TextEscaping {
     /// Writes valid UTF-8 `bytes` as a JSON string literal. Runs of bytes that need no escape
     /// are copied whole; the rest is escaped byte by byte, which is exact for UTF-8: every byte
     /// to escape is ASCII, apart from the three-byte encodings of U+2028 and U+2029.
+    ///
+    /// The scan takes eight bytes at a time while none of them might need a look
+    /// (``mayHoldSpecialJSONByte(_:)``), and goes byte by byte only through a group that does.
     private static func writeJSONString(utf8 bytes: UnsafeBufferPointer<UInt8>, to cursor: inout ByteCursor) {
         cursor.write(0x22)
         var runStart = 0
         var index = 0
+        let raw = UnsafeRawBufferPointer(bytes)
+        var groupEnd = 0
         while index < bytes.count {
+            if index >= groupEnd {
+                if index + 8 <= bytes.count {
+                    if !mayHoldSpecialJSONByte(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                        index += 8
+                        continue
+                    }
+                    groupEnd = index + 8
+                } else {
+                    groupEnd = bytes.count
+                }
+            }
             let byte = bytes[index]
             if isPlainJSONByte(byte) {
                 index += 1
@@ -92,6 +108,22 @@ enum TextEscaping {
         }
         if index > runStart { cursor.write(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
         cursor.write(0x22)
+    }
+
+    /// Whether any of the eight bytes of `word` might be one ``isPlainJSONByte(_:)`` turns
+    /// away: below 0x20, or 0x22, 0x5C, 0x7F or 0xE2. Never `false` when one is; the byte
+    /// order of the word does not matter.
+    @inline(__always)
+    private static func mayHoldSpecialJSONByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        /// Sets the high bit of some byte when a byte of `value` is zero (and only then).
+        func zeroByteFlags(_ value: UInt64) -> UInt64 { (value &- ones) & ~value }
+        let below0x20 = (word &- ones &* 0x20) & ~word
+        let flags = below0x20
+            | zeroByteFlags(word ^ (ones &* 0x22)) | zeroByteFlags(word ^ (ones &* 0x5C))
+            | zeroByteFlags(word ^ (ones &* 0x7F)) | zeroByteFlags(word ^ (ones &* 0xE2))
+        return flags & highBits != 0
     }
 
     /// The lower-case hexadecimal digit of `value` (0 to 15).

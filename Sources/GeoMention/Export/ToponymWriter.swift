@@ -59,19 +59,19 @@ public enum ToponymWriter {
     /// The most bytes ``writeJSONObject(_:to:)`` writes for `parsed`.
     private static func jsonObjectCapacity(_ parsed: ParsedDocument) -> Int {
         var capacity = #"{"id":,"toponyms":[]}"#.utf8.count + TextEscaping.jsonStringCapacity(parsed.document.id)
-        // Mentions are read in place, by index, rather than copied out of the array.
-        let mentions = parsed.mentions
-        for index in mentions.indices {
-            capacity += toponymFrameCapacity + 3 * NumberText.integerCapacity
-                + TextEscaping.jsonStringCapacity(mentions[index].mention.text)
-                + TextEscaping.jsonStringCapacity(mentions[index].reason)
-                + NumberText.compactCapacity(mentions[index].confidence)
-            if mentions[index].place != nil {
-                capacity += NumberText.compactCapacity(mentions[index].place!.latitude)
-                    + NumberText.compactCapacity(mentions[index].place!.longitude)
-                    + TextEscaping.jsonStringCapacity(mentions[index].place!.name)
-                    + TextEscaping.jsonStringCapacity(mentions[index].place!.countryCode)
-                    + TextEscaping.jsonStringCapacity(mentions[index].place!.admin1Code)
+        // Mentions are read in place, through the array's storage, rather than copied out of it.
+        parsed.mentions.withUnsafeBufferPointer { mentions in
+            for index in mentions.indices {
+                capacity += toponymFrameCapacity + 3 * NumberText.integerCapacity
+                    + TextEscaping.jsonStringCapacity(mentions[index].mention.text)
+                    + TextEscaping.jsonStringCapacity(mentions[index].reason)
+                    + NumberText.compactCapacity(mentions[index].confidence)
+                if let place = mentions[index].place {
+                    capacity += NumberText.compactCapacity(place.latitude) + NumberText.compactCapacity(place.longitude)
+                        + TextEscaping.jsonStringCapacity(place.name)
+                        + TextEscaping.jsonStringCapacity(place.countryCode)
+                        + TextEscaping.jsonStringCapacity(place.admin1Code)
+                }
             }
         }
         return capacity
@@ -83,9 +83,13 @@ public enum ToponymWriter {
             + 3 * NumberText.integerCapacity + #""0000-00-00""#.utf8.count
             + EventCategory.allCases.map(\.rawValue.utf8.count).max()!
             + EventRole.allCases.map(\.rawValue.utf8.count).max()!
-        return contexts.reduce(0) { total, context in
-            total + frame + TextEscaping.jsonStringCapacity(context.sentence)
-                + TextEscaping.jsonStringCapacity(context.event.trigger)
+        return contexts.withUnsafeBufferPointer { contexts in
+            var total = 0
+            for position in contexts.indices {
+                total += frame + TextEscaping.jsonStringCapacity(contexts[position].sentence)
+                    + TextEscaping.jsonStringCapacity(contexts[position].event.trigger)
+            }
+            return total
         }
     }
 
@@ -94,31 +98,35 @@ public enum ToponymWriter {
         out.write(#"{"id":"#)
         TextEscaping.writeJSONString(parsed.document.id, to: &out)
         out.write(#","toponyms":["#)
-        let mentions = parsed.mentions
-        for position in mentions.indices {
-            if position > 0 { out.write(UInt8(ascii: ",")) }
-            writeToponymFields(mentions[position], to: &out)
-            if let contexts { writeContextFields(contexts[position], to: &out) }
-            out.write(UInt8(ascii: "}"))
+        // Toponyms and contexts are read in place through their arrays' storage, not copied out.
+        parsed.mentions.withUnsafeBufferPointer { mentions in
+            (contexts ?? []).withUnsafeBufferPointer { contexts in
+                for position in mentions.indices {
+                    if position > 0 { out.write(UInt8(ascii: ",")) }
+                    writeToponymFields(mentions.baseAddress! + position, to: &out)
+                    if !contexts.isEmpty { writeContextFields(contexts.baseAddress! + position, to: &out) }
+                    out.write(UInt8(ascii: "}"))
+                }
+            }
         }
         out.write("]}")
     }
 
-    /// The event context fields of one toponym, each after a comma.
-    private static func writeContextFields(_ context: ToponymContext, to out: inout ByteCursor) {
-        let event = context.event
+    /// The event context fields of one toponym, each after a comma. The context is read
+    /// through a pointer, field by field, so that it is not copied.
+    private static func writeContextFields(_ context: UnsafePointer<ToponymContext>, to out: inout ByteCursor) {
         out.write(#","sentence":"#)
-        NumberText.writeInteger(event.sentence, to: &out)
+        NumberText.writeInteger(context.pointee.event.sentence, to: &out)
         out.write(#","context":"#)
-        TextEscaping.writeJSONString(context.sentence, to: &out)
+        TextEscaping.writeJSONString(context.pointee.sentence, to: &out)
         out.write(#","event_type":""#)
-        out.write(utf8: event.eventType.rawValue)
+        out.write(utf8: context.pointee.event.eventType.rawValue)
         out.write(#"","trigger":"#)
-        TextEscaping.writeJSONString(event.trigger, to: &out)
+        TextEscaping.writeJSONString(context.pointee.event.trigger, to: &out)
         out.write(#","role":""#)
-        out.write(utf8: event.role.rawValue)
+        out.write(utf8: context.pointee.event.role.rawValue)
         out.write(#"","event_date":"#)
-        if let date = event.eventDate {
+        if let date = context.pointee.event.eventDate {
             out.write(UInt8(ascii: "\""))
             writeDate(date, to: &out)
             out.write(UInt8(ascii: "\""))
@@ -126,9 +134,9 @@ public enum ToponymWriter {
             out.write("null")
         }
         out.write(#","time_precision":"#)
-        writeInteger(event.timePrecision?.rawValue, to: &out)
+        writeInteger(context.pointee.event.timePrecision?.rawValue, to: &out)
         out.write(#","geo_precision":"#)
-        writeInteger(event.geoPrecision, to: &out)
+        writeInteger(context.pointee.event.geoPrecision, to: &out)
     }
 
     /// `YYYY-MM-DD`.
@@ -146,43 +154,45 @@ public enum ToponymWriter {
     }
 
     /// A toponym object's fields from its opening brace to its reason, without the closing brace.
-    private static func writeToponymFields(_ resolved: ResolvedMention, to out: inout ByteCursor) {
-        let mention = resolved.mention
+    /// The toponym is read through a pointer, field by field, so that it is not copied.
+    private static func writeToponymFields(_ resolved: UnsafePointer<ResolvedMention>, to out: inout ByteCursor) {
         out.write(#"{"start":"#)
-        NumberText.writeInteger(mention.start, to: &out)
+        NumberText.writeInteger(resolved.pointee.mention.start, to: &out)
         out.write(#","end":"#)
-        NumberText.writeInteger(mention.end, to: &out)
+        NumberText.writeInteger(resolved.pointee.mention.end, to: &out)
         out.write(#","name":"#)
-        TextEscaping.writeJSONString(mention.text, to: &out)
+        TextEscaping.writeJSONString(resolved.pointee.mention.text, to: &out)
         out.write(#","form":""#)
-        out.write(utf8: resolved.form.rawValue)
+        out.write(utf8: resolved.pointee.form.rawValue)
         out.write(UInt8(ascii: "\""))
-        if let place = resolved.place {
+        // The place is read field by field through optional chaining, which copies only the field
+        // read, not the whole place with all its strings; the fallbacks are never taken.
+        if let latitude = resolved.pointee.place?.latitude {
             out.write(#","lat":"#)
-            writeNumber(place.latitude, orElse: "null", to: &out)
+            writeNumber(latitude, orElse: "null", to: &out)
             out.write(#","lon":"#)
-            writeNumber(place.longitude, orElse: "null", to: &out)
+            writeNumber(resolved.pointee.place?.longitude ?? .nan, orElse: "null", to: &out)
             out.write(#","geonameid":"#)
-            if let geonameid = place.geonameid {
+            if let geonameid = resolved.pointee.place?.geonameid {
                 NumberText.writeInteger(geonameid, to: &out)
             } else {
                 out.write("null")
             }
             out.write(#","place":"#)
-            TextEscaping.writeJSONString(place.name, to: &out)
+            TextEscaping.writeJSONString(resolved.pointee.place?.name ?? "", to: &out)
             out.write(#","kind":""#)
-            out.write(utf8: place.kind.rawValue)
+            out.write(utf8: resolved.pointee.place?.kind.rawValue ?? "")
             out.write(#"","country":"#)
-            TextEscaping.writeJSONString(place.countryCode, to: &out)
+            TextEscaping.writeJSONString(resolved.pointee.place?.countryCode ?? "", to: &out)
             out.write(#","admin1":"#)
-            TextEscaping.writeJSONString(place.admin1Code, to: &out)
+            TextEscaping.writeJSONString(resolved.pointee.place?.admin1Code ?? "", to: &out)
         } else {
             out.write(#","lat":null,"lon":null,"geonameid":null,"place":null,"kind":null,"country":null,"admin1":null"#)
         }
         out.write(#","confidence":"#)
-        writeNumber(resolved.confidence, orElse: "0", to: &out)
+        writeNumber(resolved.pointee.confidence, orElse: "0", to: &out)
         out.write(#","reason":"#)
-        TextEscaping.writeJSONString(resolved.reason, to: &out)
+        TextEscaping.writeJSONString(resolved.pointee.reason, to: &out)
     }
 
     /// Writes ``NumberText/compact(_:)`` of `value`, or `fallback` when it is not finite.
