@@ -56,6 +56,19 @@ import Testing
         #expect(read(Array(#"{"text": "a"#.utf8) + [0xFF] + Array(#""}"#.utf8)) == nil)
     }
 
+    /// Escaped text is unescaped straight into the String, which repairs bad UTF-8 with U+FFFD;
+    /// a real U+FFFD must survive and a repaired byte must send the line to the decoder.
+    @Test func replacementCharactersInEscapedTextAreTellTaleOnlyWhenRepaired() throws {
+        let genuine = try #require(read(Array(#"{"text": "a\n\#u{FFFD} b\u00e9"}"#.utf8)))
+        #expect(genuine.text == "a\n\u{FFFD} b\u{e9}")
+        let escaped = try #require(read(Array(#"{"text": "a\n\ufffd"}"#.utf8)))
+        #expect(escaped.text == "a\n\u{FFFD}")
+        for bad: [UInt8] in [[0xFF], [0xC3], [0xF0, 0x9F, 0x8C], [0xED, 0xA0, 0x80], [0xE2, 0x82]] {
+            let line = Array(#"{"text": "a\n"#.utf8) + bad + Array(#" z"}"#.utf8)
+            #expect(read(line) == nil, "\(bad)")
+        }
+    }
+
     /// Random edits of valid lines: whatever the reader accepts, the decoder reads the same.
     @Test func agreesWithTheDecoderOnMangledLines() {
         let seeds = [
