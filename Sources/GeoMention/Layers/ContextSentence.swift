@@ -48,19 +48,21 @@ struct ContextSentence: Hashable, Sendable {
         if sentence.count > Self.longestSentence {
             // Only the window's scalars are decoded, so a long sentence costs no more than a short one.
             let window = Self.window(of: sentence, around: mention)
-            let (part, first) = document.withUTF8 { utf8 in
-                let (lower, first) = Self.utf8Offset(ofScalar: window.lowerBound, in: utf8, tokens: text.tokens)
-                let (upper, _) = Self.utf8Offset(ofScalar: window.upperBound, in: utf8, tokens: text.tokens)
+            let (part, first, last) = document.withUTF8 { utf8 in
+                let (lower, first) = text.clampedUTF8Offset(forScalarOffset: window.lowerBound, in: utf8)
+                let (upper, last) = text.clampedUTF8Offset(forScalarOffset: window.upperBound, in: utf8)
                 let bytes = UnsafeBufferPointer(rebasing: utf8[lower..<max(lower, upper)])
-                return (Array(String(decoding: bytes, as: UTF8.self).unicodeScalars), first)
+                return (Array(String(decoding: bytes, as: UTF8.self).unicodeScalars), first, last)
             }
-            let clamped = sentence.clamped(to: first..<(first + part.count + max(0, sentence.upperBound - window.upperBound)))
-            self = Self.cut(part, from: first, sentence: sentence.lowerBound < first ? sentence : clamped, mention: mention)
+            // Where the document ends inside the window, the sentence ends there too.
+            let end = last < window.upperBound ? min(sentence.upperBound, last) : sentence.upperBound
+            self = Self.cut(part, from: first, sentence: sentence.lowerBound..<max(sentence.lowerBound, end),
+                            mention: mention)
             return
         }
         self = document.withUTF8 { utf8 in
-            let (lower, first) = Self.utf8Offset(ofScalar: sentence.lowerBound, in: utf8, tokens: text.tokens)
-            let (upper, _) = Self.utf8Offset(ofScalar: sentence.upperBound, in: utf8, tokens: text.tokens)
+            let (lower, first) = text.clampedUTF8Offset(forScalarOffset: sentence.lowerBound, in: utf8)
+            let (upper, _) = text.clampedUTF8Offset(forScalarOffset: sentence.upperBound, in: utf8)
             let span = UnsafeBufferPointer(rebasing: utf8[lower..<max(lower, upper)])
             return Self.collapsing(span, from: first, mention: mention)
         }
@@ -232,30 +234,6 @@ struct ContextSentence: Hashable, Sendable {
     private init(text: String, highlight: Range<Int>) {
         self.text = text
         self.highlight = highlight
-    }
-
-    /// The UTF-8 offset of scalar offset `scalar` (clamped to the text) and that clamped
-    /// scalar offset, walked from the last token starting at or before it.
-    private static func utf8Offset(ofScalar scalar: Int, in utf8: UnsafeBufferPointer<UInt8>,
-                                   tokens: [Token]) -> (utf8: Int, scalar: Int) {
-        let target = max(scalar, 0)
-        var (byte, offset) = anchor(atOrBefore: target, in: tokens)
-        while offset < target, byte < utf8.count {
-            byte += scalarLength(utf8[byte])
-            offset += 1
-        }
-        return (min(byte, utf8.count), offset)
-    }
-
-    /// The UTF-8 and scalar offsets of the start of the last token starting at or before scalar
-    /// `offset`, or of the text when there is none.
-    private static func anchor(atOrBefore offset: Int, in tokens: [Token]) -> (byte: Int, scalar: Int) {
-        var low = 0, high = tokens.count
-        while low < high {
-            let middle = (low + high) / 2
-            if tokens[middle].start > offset { high = middle } else { low = middle + 1 }
-        }
-        return low > 0 ? (tokens[low - 1].utf8Start, tokens[low - 1].start) : (0, 0)
     }
 
     /// The length of the UTF-8 sequence `lead` starts.

@@ -78,6 +78,21 @@ public struct TokenizedText: Sendable {
         index < text.utf8.endIndex && text.utf8[index] & 0xC0 == 0x80
     }
 
+    /// The UTF-8 offset of scalar offset `scalar` clamped to the text, and that clamped scalar
+    /// offset, walked from the last token starting at or before it.
+    /// - Parameter utf8: The text's UTF-8 (from `text.withUTF8`).
+    func clampedUTF8Offset(forScalarOffset scalar: Int, in utf8: UnsafeBufferPointer<UInt8>) -> (utf8: Int, scalar: Int) {
+        let target = max(scalar, 0)
+        let base = anchor { $0.start > target }
+        var byte = base?.utf8Start ?? 0, offset = base?.start ?? 0
+        while offset < target, byte < utf8.count {
+            let lead = utf8[byte]
+            byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            offset += 1
+        }
+        return (min(byte, utf8.count), offset)
+    }
+
     /// The UTF-8 byte offset of a Unicode scalar offset.
     /// - Parameter scalarOffset: A scalar offset from 0 through the number of scalars.
     public func utf8Offset(forScalarOffset scalarOffset: Int) -> Int {
