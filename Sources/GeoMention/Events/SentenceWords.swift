@@ -183,24 +183,11 @@ struct SentenceWords {
     /// Appends `bytes` in lower case: ASCII copied and its capitals folded in place, else as
     /// `String.lowercased()` gives it.
     private static func appendLowercased(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
-        var union: UInt8 = 0
-        var hasCapital = false
-        for byte in bytes {
-            union |= byte
-            hasCapital = hasCapital || byte &- UInt8(ascii: "A") < 26
-        }
-        guard union < 0x80 else {
+        guard isASCII(bytes) else {
             out.append(contentsOf: String(decoding: bytes, as: UTF8.self).lowercased().utf8)
             return
         }
-        let start = out.count
-        out.append(contentsOf: bytes)
-        guard hasCapital else { return }
-        out.withUnsafeMutableBufferPointer { out in
-            for index in start..<out.count where out[index] &- UInt8(ascii: "A") < 26 {
-                out[index] |= 0x20
-            }
-        }
+        _ = appendFolded(UnsafeBufferPointer(rebasing: bytes), to: &out)
     }
 
     /// Whether `bytes` start as a number may (a digit or `+`, as ``DateExpression`` reads them).
