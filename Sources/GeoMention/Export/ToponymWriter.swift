@@ -250,9 +250,10 @@ public enum ToponymWriter {
                 place.flatMap { NumberText.compact($0.longitude) } ?? "", place?.geonameid.map(String.init) ?? "",
                 NumberText.compact(resolved.confidence) ?? "0", resolved.reason,
             ]
-            if let event = contexts?[position].event {
+            if let context = contexts?[position] {
+                let event = context.event
                 fields += [
-                    String(event.sentence), contexts![position].sentence, event.eventType.rawValue, event.trigger,
+                    String(event.sentence), context.sentence, event.eventType.rawValue, event.trigger,
                     event.role.rawValue, event.eventDate?.description ?? "",
                     event.timePrecision.map { String($0.rawValue) } ?? "", event.geoPrecision.map(String.init) ?? "",
                 ]
