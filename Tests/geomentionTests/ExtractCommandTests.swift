@@ -55,6 +55,7 @@ import Testing
 
     @Test func jsonLinesGivesEveryToponymOfTheArticleWithAllFields() throws {
         let root = try folder(["article.txt": Self.article])
+        defer { try? FileManager.default.removeItem(at: root) }
         let output = try CommandRunner.run(["extract", "--format", "jsonl", root.appendingPathComponent("article.txt").path])
         #expect(output.status == 0, "stderr: \(output.standardError)")
         #expect(output.standardOutput.hasSuffix("}\n"))
@@ -112,6 +113,7 @@ import Testing
 
     @Test func noDemonymsLeavesOutTheAdjectivals() throws {
         let root = try folder(["article.txt": Self.article])
+        defer { try? FileManager.default.removeItem(at: root) }
         let path = root.appendingPathComponent("article.txt").path
         let with = try toponyms(try #require(try jsonLines(try CommandRunner.run(["extract", path]).standardOutput).first))
         let output = try CommandRunner.run(["extract", "--no-demonyms", path])
@@ -124,6 +126,7 @@ import Testing
 
     @Test func jsonFormatIsOneArrayOfTheSameObjects() throws {
         let root = try folder(["article.txt": Self.article, "short.txt": "Trains from Kiev were late.\n"])
+        defer { try? FileManager.default.removeItem(at: root) }
         let jsonl = try CommandRunner.run(["extract", root.path])
         let json = try CommandRunner.run(["extract", "--format", "json", root.path])
         #expect(json.status == 0, "stderr: \(json.standardError)")
@@ -140,6 +143,7 @@ import Testing
 
     @Test func jsonFormatOfAFolderWithoutArticlesIsAnEmptyArray() throws {
         let root = try folder(["data.csv": "Kharkiv,1"])
+        defer { try? FileManager.default.removeItem(at: root) }
         let output = try CommandRunner.run(["extract", "--format", "json", root.path])
         #expect(output.status == 0)
         let parsed = try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8))
@@ -156,6 +160,7 @@ import Testing
 
     @Test func tsvFormatHasTheHeaderAndOneRowPerToponym() throws {
         let root = try folder(["article.txt": Self.article])
+        defer { try? FileManager.default.removeItem(at: root) }
         let output = try CommandRunner.run(["extract", "--format", "tsv", root.appendingPathComponent("article.txt").path])
         #expect(output.status == 0)
         let lines = output.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -185,6 +190,7 @@ import Testing
 
         """
         let root = try folder(["feed.jsonl": records])
+        defer { try? FileManager.default.removeItem(at: root) }
         let output = try CommandRunner.run(["extract", "--date", "2024-03-05", root.appendingPathComponent("feed.jsonl").path])
         #expect(output.status == 0, "stderr: \(output.standardError)")
         let documents = try jsonLines(output.standardOutput)
@@ -219,6 +225,7 @@ import Testing
 
     @Test func noContextPrintsOnlyTheScorersFields() throws {
         let root = try folder(["article.txt": Self.article])
+        defer { try? FileManager.default.removeItem(at: root) }
         let path = root.appendingPathComponent("article.txt").path
         let with = try toponyms(try #require(try jsonLines(try CommandRunner.run(["extract", path]).standardOutput).first))
         let output = try CommandRunner.run(["extract", "--no-context", path])
@@ -253,6 +260,7 @@ import Testing
 
         """
         let root = try folder(["feed.jsonl": records])
+        defer { try? FileManager.default.removeItem(at: root) }
         let output = try CommandRunner.run(["extract", root.appendingPathComponent("feed.jsonl").path])
         #expect(output.status == 0, "stderr: \(output.standardError)")
         let documents = try jsonLines(output.standardOutput)
@@ -271,6 +279,7 @@ import Testing
         <script>var city = "Berlin";</script></body></html>
         """
         let root = try folder(["page.html": html, "page.txt": "Floods & storms hit Lviv and Rivne."])
+        defer { try? FileManager.default.removeItem(at: root) }
         let fromHTML = try CommandRunner.run(["extract", root.appendingPathComponent("page.html").path])
         let fromText = try CommandRunner.run(["extract", root.appendingPathComponent("page.txt").path])
         #expect(fromHTML.status == 0 && fromText.status == 0)
@@ -292,6 +301,7 @@ import Testing
             "notes/deeper/c.html": "<p>Fog in Lviv.</p>",
             "skip.csv": "Kharkiv,1",
         ])
+        defer { try? FileManager.default.removeItem(at: root) }
         let output = try CommandRunner.run(["extract", root.path])
         #expect(output.status == 0, "stderr: \(output.standardError)")
         let documents = try jsonLines(output.standardOutput)
@@ -314,6 +324,7 @@ import Testing
 
     @Test func missingFileAloneExitsWith66AndNamesIt() throws {
         let root = try folder([:])
+        defer { try? FileManager.default.removeItem(at: root) }
         let missing = root.appendingPathComponent("no-such-article.txt").path
         let output = try CommandRunner.run(["extract", missing])
         #expect(output.status == 66)
@@ -323,6 +334,7 @@ import Testing
 
     @Test func missingFileAmongOthersExitsWith1AndWritesTheRest() throws {
         let root = try folder(["good.txt": "Trams stopped in Kharkiv.", "also.txt": "Ferries left Odesa."])
+        defer { try? FileManager.default.removeItem(at: root) }
         let missing = root.appendingPathComponent("gone.txt").path
         let output = try CommandRunner.run(["extract", root.appendingPathComponent("good.txt").path, missing,
                                             root.appendingPathComponent("also.txt").path])
@@ -334,6 +346,7 @@ import Testing
 
     @Test func missingFileWithJsonFormatStillWritesAValidArray() throws {
         let root = try folder(["good.txt": "Trams stopped in Kharkiv."])
+        defer { try? FileManager.default.removeItem(at: root) }
         let output = try CommandRunner.run(["extract", "--format", "json", root.appendingPathComponent("good.txt").path,
                                             root.appendingPathComponent("gone.txt").path])
         #expect(output.status == 1)
@@ -348,6 +361,7 @@ import Testing
             "feed.jsonl": "{\"id\": \"one\", \"text\": \"Storms hit Atlanta, Macon and Savannah.\"}\n",
             "page.html": "<p>Springfield, Ill., and Paris, Texas.</p>",
         ])
+        defer { try? FileManager.default.removeItem(at: root) }
         let first = try CommandRunner.run(["extract", "--format", format, root.path])
         let second = try CommandRunner.run(["extract", "--format", format, root.path])
         #expect(first.status == 0)

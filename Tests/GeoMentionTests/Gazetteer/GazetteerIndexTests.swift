@@ -74,6 +74,7 @@ import Testing
 
     @Test func rebuildsTheIndexWhenTheSourcesChange() throws {
         let folder = try TestGazetteers.miniCopy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let locator = GazetteerLocator(explicitPath: folder, environment: [:])
         #expect(try Gazetteer.load(locator: locator).candidates(for: "Lemberg").isEmpty)
         let names = try String(contentsOfFile: folder + "/names.tsv", encoding: .utf8)
@@ -85,6 +86,7 @@ import Testing
 
     @Test func damagedIndexIsRebuilt() throws {
         let folder = try TestGazetteers.miniCopy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let locator = GazetteerLocator(explicitPath: folder, environment: [:])
         _ = try Gazetteer.load(locator: locator)
         let indexFolder = folder + "/.index"
@@ -95,6 +97,7 @@ import Testing
 
     @Test func malformedSourceNamesFileAndLine() throws {
         let folder = try TestGazetteers.miniCopy()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let places = try String(contentsOfFile: folder + "/places.tsv", encoding: .utf8)
         try (places + "gn:1\t1\tcity\tNowhere\tUA\t\t\tnorth\t30\t0\tPPL\t0\t\n")
             .write(toFile: folder + "/places.tsv", atomically: true, encoding: .utf8)
