@@ -4,10 +4,15 @@
 /// the stack) rather than by a `String`, which would have to be built and hashed with the
 /// standard library's seeded hasher. Words are numbered in order of insertion; the table is
 /// open-addressed on an FNV-1a hash of the bytes and kept at most half full.
+///
+/// Most lookups are of words not in the table. Each slot holds the high half of its word's hash
+/// beside the word's number, so that a slot of another word is passed over without reading
+/// anything else: only a word whose hash agrees is compared byte by byte.
 struct ByteWordTable<Value> {
-    /// Per slot: the number of the word in it, or -1 when empty. Its count is a power of two.
-    private var slots: [Int32]
-    /// Per word: the hash of its bytes.
+    /// Per slot: 0 when empty, else the high 32 bits of the word's hash over its number plus
+    /// one (``slotValue(entry:hash:)``). Its count is a power of two.
+    private var slots: [UInt64]
+    /// Per word: the hash of its bytes, to place it again when the table grows.
     private var hashes: [UInt64] = []
     /// Per word, and one past the last: where its bytes begin in `bytes`.
     private var starts: [Int] = [0]
@@ -20,7 +25,7 @@ struct ByteWordTable<Value> {
     init(expectedCount: Int = 8) {
         var capacity = 16
         while capacity < 2 * expectedCount { capacity *= 2 }
-        slots = [Int32](repeating: -1, count: capacity)
+        slots = [UInt64](repeating: 0, count: capacity)
         hashes.reserveCapacity(expectedCount)
         starts.reserveCapacity(expectedCount + 1)
         bytes.reserveCapacity(expectedCount * 8)
@@ -35,9 +40,9 @@ struct ByteWordTable<Value> {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { return nil }
-            if hashes[entry] == hash && holds(entry, word) { return entry }
+            let stored = slots[slot]
+            if stored == 0 { return nil }
+            if let entry = Self.entry(stored, ifHash: hash), holds(entry, word) { return entry }
             slot = (slot + 1) & mask
         }
     }
@@ -48,19 +53,32 @@ struct ByteWordTable<Value> {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { break }
-            if hashes[entry] == hash && holds(entry, word) { return entry }
+            let stored = slots[slot]
+            if stored == 0 { break }
+            if let entry = Self.entry(stored, ifHash: hash), holds(entry, word) { return entry }
             slot = (slot + 1) & mask
         }
         let entry = values.count
-        slots[slot] = Int32(entry)
+        slots[slot] = Self.slotValue(entry: entry, hash: hash)
         hashes.append(hash)
         bytes.append(contentsOf: word)
         starts.append(bytes.count)
         values.append(value())
         if 2 * values.count > slots.count { grow() }
         return entry
+    }
+
+    /// What a slot holding word `entry`, whose hash is `hash`, stores.
+    @inline(__always)
+    private static func slotValue(entry: Int, hash: UInt64) -> UInt64 {
+        hash & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(truncatingIfNeeded: entry + 1))
+    }
+
+    /// The number of the word in a slot that stores `stored` (not 0), or nil when the high half of
+    /// its hash differs from that of `hash`, so that it cannot be the word hashed to `hash`.
+    @inline(__always)
+    private static func entry(_ stored: UInt64, ifHash hash: UInt64) -> Int? {
+        (stored ^ hash) >> 32 == 0 ? Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) - 1 : nil
     }
 
     /// Replaces the value of word `entry`.
@@ -79,12 +97,12 @@ struct ByteWordTable<Value> {
 
     /// Doubles the slots and places every word again.
     private mutating func grow() {
-        slots = [Int32](repeating: -1, count: slots.count * 2)
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for entry in hashes.indices {
             var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(entry)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Self.slotValue(entry: entry, hash: hashes[entry])
         }
     }
 

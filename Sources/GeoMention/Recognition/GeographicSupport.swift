@@ -130,6 +130,13 @@ struct GeographicSupport {
 
     /// Whether a town of a name other than `key` lies within 100 km of `point`.
     private func isNearOtherTown(_ point: (latitude: Double, longitude: Double), key: Int) -> Bool {
+        // A point farther in latitude than the window from the southernmost and the northernmost
+        // town is near none of them: most candidates lie far from a document's towns.
+        if let south = towns.first, let north = towns.last,
+           south.point.latitude - point.latitude >= Self.latitudeWindow
+            || point.latitude - north.point.latitude >= Self.latitudeWindow {
+            return false
+        }
         // The towns are ordered by latitude: visit only those inside the search window, which
         // begins after the towns at or below its floor. A document has few towns, so they are
         // counted without a branch rather than searched.
@@ -205,11 +212,15 @@ private struct Tally {
     private var entries: [(value: UInt64, count: Int)] = []
     /// The highest count, 0 when the list is empty.
     private(set) var largest = 0
+    /// One bit per value of the list (``bit(of:)``): a value whose bit is clear is not in the list,
+    /// which answers most lookups without searching the entries.
+    private var present: UInt64 = 0
 
     init(_ list: consuming [UInt64]) {
         list.sort()
         entries.reserveCapacity(list.count)
         for value in list {
+            present |= Self.bit(of: value)
             if value == entries.last?.value {
                 entries[entries.count - 1].count += 1
             } else {
@@ -221,7 +232,8 @@ private struct Tally {
 
     /// How often `value` occurs.
     func count(of value: UInt64) -> Int {
-        entries.withUnsafeBufferPointer { entries in
+        guard present & Self.bit(of: value) != 0 else { return 0 }
+        return entries.withUnsafeBufferPointer { entries in
             // Where `value` stands among the values, found by counting the smaller ones when there
             // are few (a document usually has a dozen): a count needs no branch to mispredict,
             // where each step of a binary search is a coin toss for the processor.
@@ -238,6 +250,13 @@ private struct Tally {
             }
             return position < entries.count && entries[position].value == value ? entries[position].count : 0
         }
+    }
+
+    /// The bit of `value` in ``present``: one of 64, picked by the high bits of a multiplicative
+    /// hash, so that country keys, place indices and name-and-value pairs all spread.
+    @inline(__always)
+    private static func bit(of value: UInt64) -> UInt64 {
+        1 << ((value &* 0x9E37_79B9_7F4A_7C15) >> 58)
     }
 
     /// The most values ``count(of:)`` counts through rather than searches.

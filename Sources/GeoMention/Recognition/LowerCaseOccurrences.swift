@@ -43,20 +43,42 @@ struct LowerCaseOccurrences {
 
     /// One pass over the lower-case words of the text: marks which of `wanted` occur among them.
     /// Only words that begin and end like a wanted one (`starts`) are looked up.
+    ///
+    /// The tokens are tested 64 at a time into a mask of those to look up, without a branch per
+    /// token: whether a token is a lower-case word, and whether it starts like a wanted one, follow
+    /// no pattern the processor could guess.
     private static func search(tokens: [Token], in text: String, for wanted: inout ByteWordTable<Bool>,
                                starts: WordStarts) {
         guard wanted.count > 0 else { return }
         var missing = wanted.count
         var text = text
         text.withUTF8 { bytes in
-            for token in tokens where token.kind == .word && token.shape == .lower {
-                let length = token.utf8End - token.utf8Start
-                guard starts.contains(first: length > 0 ? bytes[token.utf8Start] : 0, length: length) else { continue }
-                let word = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
-                if let entry = wanted.entry(of: word), !wanted.values[entry] {
-                    wanted.setValue(true, of: entry)
-                    missing -= 1
-                    if missing == 0 { break }
+            tokens.withUnsafeBufferPointer { tokens in
+                guard !bytes.isEmpty else { return }
+                var block = 0
+                while block < tokens.count {
+                    var lookups: UInt64 = 0
+                    for offset in 0..<min(64, tokens.count - block) {
+                        let token = tokens[block + offset]
+                        let length = token.utf8End &- token.utf8Start
+                        let first = length > 0 ? bytes[min(token.utf8Start, bytes.count - 1)] : 0
+                        let lowerWord = UInt16(token.kind.rawValue) | UInt16(token.shape.rawValue) << 8
+                            == UInt16(Token.Kind.word.rawValue) | UInt16(Token.Shape.lower.rawValue) << 8
+                        let startsLikeOne = starts.contains(first: first, length: length)
+                        let both = unsafeBitCast(lowerWord, to: UInt8.self) & unsafeBitCast(startsLikeOne, to: UInt8.self)
+                        lookups |= UInt64(both) &<< UInt64(offset)
+                    }
+                    while lookups != 0 {
+                        let token = tokens[block + lookups.trailingZeroBitCount]
+                        lookups &= lookups &- 1
+                        let word = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
+                        if let entry = wanted.entry(of: word), !wanted.values[entry] {
+                            wanted.setValue(true, of: entry)
+                            missing -= 1
+                            if missing == 0 { return }
+                        }
+                    }
+                    block += 64
                 }
             }
         }
@@ -82,7 +104,7 @@ private struct WordStarts {
 
     /// Whether some wanted word may begin with `first` and be `length` bytes long.
     func contains(first: UInt8, length: Int) -> Bool {
-        lengths[Self.slot(first)] & Self.bit(length) != 0
+        lengths.withUnsafeBufferPointer { $0[Self.slot(first)] } & Self.bit(length) != 0
     }
 
     private static func slot(_ first: UInt8) -> Int { Int(first & 0x3F) }

@@ -101,6 +101,12 @@ struct MentionFilter {
         return known[index] == 2
     }
 
+    /// Three quarters of a sentence's long words (four bytes or more) capitalised, and at least
+    /// three of them. As the counts are whole numbers, "capitalised ≥ 0.75 × long" is
+    /// "4 × capitalised ≥ 3 × long". The scan stops at a long lower-case word after which even
+    /// capitalised long words in every remaining token could not bring the sentence there: each
+    /// such word adds 4 to one side and 3 to the other, so the `remaining` tokens can close a gap
+    /// of at most `remaining`. Most sentences are plain prose and are known after a few words.
     private func isTitleCase(_ sentence: Sentence) -> Bool {
         let tokens = view.tokens
         var long = 0, capitalised = 0
@@ -108,9 +114,13 @@ struct MentionFilter {
             let token = tokens[position]
             guard token.utf8End - token.utf8Start >= 4 else { continue }
             long += 1
-            if token.startsUppercase { capitalised += 1 }
+            if token.startsUppercase {
+                capitalised += 1
+            } else if 4 * capitalised + (sentence.tokenRange.upperBound - 1 - position) < 3 * long {
+                return false
+            }
         }
-        return long >= 3 && Double(capitalised) >= 0.75 * Double(long)
+        return long >= 3 && 4 * capitalised >= 3 * long
     }
 
     /// Whether the capitals of the mention of tokens `range` are shared by its line: a dateline or

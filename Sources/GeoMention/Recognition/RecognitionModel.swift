@@ -56,14 +56,46 @@ public struct RecognitionModel: Hashable, Sendable {
     /// mention); `keys` numbers the mentions' names, `fixed` gives a probability to use instead
     /// of the model (demonyms).
     func probabilities(keys: MentionKeys, matrix: FeatureMatrix, fixed: [Double?]) -> [Double] {
-        let columns = min(matrix.columns, weights.count)
-        let logits = (0..<matrix.rows).map { row in
-            let start = row * matrix.columns
-            var sum = 0.0
-            for position in 0..<columns { sum += weights[position] * matrix.values[start + position] }
-            return sum
-        }
+        let logits = Self.logits(weights: weights, matrix: matrix)
         return probabilities(keyIDs: keys.ids, keyCount: keys.count, logits: logits, fixed: fixed)
+    }
+
+    /// Per row of `matrix`: the sum of its features times `weights`, added in feature order.
+    ///
+    /// Each row's sum is one chain of additions, each waiting for the one before. Four rows are
+    /// summed side by side so that their chains overlap; every row's own additions still come in
+    /// feature order, so each sum is the same to the last bit as when rows are summed one by one.
+    private static func logits(weights: [Double], matrix: FeatureMatrix) -> [Double] {
+        let columns = min(matrix.columns, weights.count)
+        let stride = matrix.columns, rows = matrix.rows
+        return [Double](unsafeUninitializedCapacity: rows) { logits, initialized in
+            weights.withUnsafeBufferPointer { weights in
+                matrix.values.withUnsafeBufferPointer { values in
+                    var row = 0
+                    while row + 4 <= rows {
+                        let start = row * stride
+                        var sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0
+                        for position in 0..<columns {
+                            let weight = weights[position]
+                            sum0 += weight * values[start + position]
+                            sum1 += weight * values[start + stride + position]
+                            sum2 += weight * values[start + 2 * stride + position]
+                            sum3 += weight * values[start + 3 * stride + position]
+                        }
+                        (logits[row], logits[row + 1], logits[row + 2], logits[row + 3]) = (sum0, sum1, sum2, sum3)
+                        row += 4
+                    }
+                    while row < rows {
+                        let start = row * stride
+                        var sum = 0.0
+                        for position in 0..<columns { sum += weights[position] * values[start + position] }
+                        logits[row] = sum
+                        row += 1
+                    }
+                }
+            }
+            initialized = rows
+        }
     }
 
     /// The second stage over first-stage `logits`; `keyIDs` numbers the mentions' names in
