@@ -115,6 +115,9 @@ struct PlaceResolver {
     /// A name named again with the same candidates, and as much or as little the dateline, has the
     /// same features as before (the evidence leaves out the same name's share): its scores are
     /// copied rather than worked out again.
+    ///
+    /// A mention with one candidate takes it whatever its score (and with the same confidence), so
+    /// unless its vector is kept its score is left at 0 and only its closeness is worked out.
     private func score(_ candidates: DocumentCandidates, names: EvidenceNames, isDateline: [Bool], topPriors: [Double],
                        context: ResolverFeatures.Context, scores: inout [Double], keepingVectors: Bool,
                        closeness: inout [Double], keepingCloseness: Bool) -> [[[Double]]] {
@@ -140,8 +143,19 @@ struct PlaceResolver {
                         continue
                     }
                     scored[name] = position
+                    let range = candidates.range(of: position)
+                    if range.count == 1 && !keepingVectors {
+                        // An only candidate is chosen whatever its score, with the same confidence.
+                        let fact = facts[range.lowerBound]
+                        if keepingCloseness {
+                            closeness[scores.count] = fact.kind == .city || fact.kind == .admin2
+                                ? context.evidence.closeness(to: fact.point, excluding: position) : 0
+                        }
+                        scores.append(0)
+                        continue
+                    }
                     var kept: [[Double]] = []
-                    for fact in facts[candidates.range(of: position)] {
+                    for fact in facts[range] {
                         ResolverFeatures.fill(buffer, fact, isDateline: isDateline[position], position: position,
                                               topPrior: topPriors[position], context: context, logs: &logs)
                         if keepingVectors { kept.append(Array(buffer)) }
