@@ -83,8 +83,13 @@ struct PlaceResolver {
             }
             let fact = candidates[position, chosen]
             let factCloseness = closeness[candidates.range(of: position).lowerBound + chosen]
-            let place = places[fact.place] ?? index.place(at: fact.place)
-            _ = places.insertIfAbsent(place, for: fact.place)
+            let place: Place
+            if let known = places[fact.place] {
+                place = known
+            } else {
+                place = index.place(at: fact.place)
+                _ = places.insertIfAbsent(place, for: fact.place)
+            }
             // A qualifier before the mention has already moved into its resolved mention.
             let qualifier = mentions[position].qualifier.map {
                 $0 < position ? resolved[$0].mention.text : mentions[$0].text
@@ -279,6 +284,11 @@ struct PlaceResolver {
         }
     }
 
+    /// Whether ``appendReadings(of:unitWordAfter:to:)`` keeps every candidate of `facts`.
+    static func keepsAllReadings(of facts: UnsafeBufferPointer<CandidateFacts>, unitWordAfter: Bool) -> Bool {
+        ReadingRule(facts, unitWordAfter: unitWordAfter) == .all
+    }
+
     /// Which of a mention's candidates ``appendReadings(of:unitWordAfter:to:)`` keeps.
     private enum ReadingRule {
         case all
@@ -287,7 +297,7 @@ struct PlaceResolver {
         /// All but the first-level units that have their seat among the candidates.
         case seatsOverUnits
 
-        init(_ facts: [CandidateFacts], unitWordAfter: Bool) {
+        init(_ facts: some Collection<CandidateFacts>, unitWordAfter: Bool) {
             if unitWordAfter {
                 self = facts.contains(where: Self.isUnit) ? .units : .all
             } else {
