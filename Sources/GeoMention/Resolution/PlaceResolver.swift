@@ -86,11 +86,12 @@ struct PlaceResolver {
                 place = index.place(at: fact.place)
                 _ = places.insertIfAbsent(place, for: fact.place)
             }
-            // A qualifier before the mention has already moved into its resolved mention.
-            let qualifier = mentions[position].qualifier.map {
+            // Only a qualifier that narrowed the candidates is named. One before the mention has
+            // already moved into its resolved mention.
+            let qualifier = qualified[position] ? mentions[position].qualifier.map {
                 $0 < position ? resolved[$0].mention.text : mentions[$0].text
-            }
-            let reason = reasons.text(for: fact, mention: mentions[position], position: position, qualifier: qualifier,
+            } : nil
+            let reason = reasons.text(for: fact, cues: mentions[position].cues, position: position, qualifier: qualifier,
                                       qualified: qualified[position], closeness: factCloseness,
                                       candidates: candidates.range(of: position).count, context: context)
             resolved.append(ResolvedMention(mention: Self.take(&mentions, at: position), place: place, form: fact.form,
