@@ -11,25 +11,33 @@ struct DocumentCandidates {
     /// Every mention's readings (``PlaceResolver/appendReadings(of:unitWordAfter:to:)``) of at most
     /// `maximumCandidates` candidates.
     init(_ mentions: [Mention], index: GazetteerIndex, maximumCandidates: Int) {
-        var total = 0, most = 0
+        var total = 0
         for position in mentions.indices {
-            let count = min(mentions[position].candidates.count, maximumCandidates)
-            total += count
-            most = max(most, count)
+            total += min(mentions[position].candidates.count, maximumCandidates)
         }
         facts.reserveCapacity(total)
         starts.reserveCapacity(mentions.count + 1)
-        // One mention's candidates at a time, in a buffer kept for the next.
+        // The few mentions that drop some readings have their candidates copied out here first.
         var candidates: [CandidateFacts] = []
-        candidates.reserveCapacity(most)
-        // By position, so that no mention is copied.
+        // By position, so that no mention is copied. Each mention's candidates are appended in
+        // place; most keep them all.
         for position in mentions.indices {
-            candidates.removeAll(keepingCapacity: true)
-            for candidate in mentions[position].candidates.prefix(maximumCandidates) {
-                candidates.append(CandidateFacts(candidate, index: index))
+            let start = facts.count
+            mentions[position].candidates.withUnsafeBufferPointer { all in
+                for candidate in all.prefix(maximumCandidates) {
+                    facts.append(CandidateFacts(candidate, index: index))
+                }
             }
-            PlaceResolver.appendReadings(of: candidates, unitWordAfter: mentions[position].cues.contains(.unitWordAfter),
-                                         to: &facts)
+            let unitWordAfter = mentions[position].cues.contains(.unitWordAfter)
+            let keepsAll = facts.withUnsafeBufferPointer {
+                PlaceResolver.keepsAllReadings(of: UnsafeBufferPointer(rebasing: $0[start...]), unitWordAfter: unitWordAfter)
+            }
+            if !keepsAll {
+                candidates.removeAll(keepingCapacity: true)
+                candidates.append(contentsOf: facts[start...])
+                facts.removeLast(facts.count - start)
+                PlaceResolver.appendReadings(of: candidates, unitWordAfter: unitWordAfter, to: &facts)
+            }
             starts.append(facts.count)
         }
     }

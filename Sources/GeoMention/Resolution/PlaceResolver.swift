@@ -37,22 +37,18 @@ struct PlaceResolver {
         var candidates = DocumentCandidates(mentions, index: index, maximumCandidates: weights.maximumCandidates)
         let qualified = candidates.narrowToQualifiers(of: mentions)
         let facts = candidates.facts
-        let topPriors = mentions.indices.map { position in
-            candidates.range(of: position).lazy.map { facts[$0].prior }.max() ?? 0
-        }
         let names = EvidenceNames(mentions)
         let pools = Self.poolIDs(names, candidates)
-        let isDateline = mentions.map { $0.cues.contains(.dateline) }
-        // The first round chooses by prominence alone.
-        let priors = facts.map { fact in
+        // The first round chooses by prominence alone; its scores are the priors.
+        var scores = facts.map { fact in
             fact.prior - (fact.isPrimaryName || fact.form != .name ? 0 : weights.alternateName)
         }
-        var choice = priors.withUnsafeBufferPointer { priors in
+        var choice = scores.withUnsafeBufferPointer { priors in
             mentions.indices.map { Self.best(UnsafeBufferPointer(rebasing: priors[candidates.range(of: $0)])) }
         }
         // Every round gathers its context and scores into the storage of the round before.
         var context = ResolverFeatures.Context()
-        var scores: [Double] = []
+        var scored = [Int](repeating: -1, count: names.count)
         var pooling = PoolingBuffers(poolCount: (pools.max() ?? -1) + 1)
         // The last round's closeness of every candidate, which the reasons read again.
         var closeness = [Double](repeating: 0, count: facts.count)
@@ -60,8 +56,8 @@ struct PlaceResolver {
             gatherContext(&context, mentions: mentions, names: names, candidates: candidates, choice: choice)
             let last = round == weights.rounds - 1
             let keep = last && explanation != nil
-            let vectors = score(candidates, names: names, isDateline: isDateline, topPriors: topPriors, context: context,
-                                scores: &scores, keepingVectors: keep, closeness: &closeness, keepingCloseness: last)
+            let vectors = score(candidates, mentions: mentions, names: names, context: context, scores: &scores,
+                                scored: &scored, keepingVectors: keep, closeness: &closeness, keepingCloseness: last)
             if keep, let explanation {
                 explanation.pointee = Explanation(
                     places: mentions.indices.map { candidates.range(of: $0).map { facts[$0].place } }, vectors: vectors)
@@ -83,13 +79,19 @@ struct PlaceResolver {
             }
             let fact = candidates[position, chosen]
             let factCloseness = closeness[candidates.range(of: position).lowerBound + chosen]
-            let place = places[fact.place] ?? index.place(at: fact.place)
-            _ = places.insertIfAbsent(place, for: fact.place)
-            // A qualifier before the mention has already moved into its resolved mention.
-            let qualifier = mentions[position].qualifier.map {
-                $0 < position ? resolved[$0].mention.text : mentions[$0].text
+            let place: Place
+            if let known = places[fact.place] {
+                place = known
+            } else {
+                place = index.place(at: fact.place)
+                _ = places.insertIfAbsent(place, for: fact.place)
             }
-            let reason = reasons.text(for: fact, mention: mentions[position], position: position, qualifier: qualifier,
+            // Only a qualifier that narrowed the candidates is named. One before the mention has
+            // already moved into its resolved mention.
+            let qualifier = qualified[position] ? mentions[position].qualifier.map {
+                $0 < position ? resolved[$0].mention.text : mentions[$0].text
+            } : nil
+            let reason = reasons.text(for: fact, cues: mentions[position].cues, position: position, qualifier: qualifier,
                                       qualified: qualified[position], closeness: factCloseness,
                                       candidates: candidates.range(of: position).count, context: context)
             resolved.append(ResolvedMention(mention: Self.take(&mentions, at: position), place: place, form: fact.form,
@@ -107,29 +109,33 @@ struct PlaceResolver {
         return taken
     }
 
-    /// Replaces `scores` with the model's score of every candidate of every mention, end to end as
-    /// in `candidates`, and with `keepingVectors` returns their feature vectors (else none); with
+    /// Replaces `scores` with the model's score of every candidate of every mention of `mentions`,
+    /// end to end as in `candidates`, and with `keepingVectors` returns their feature vectors (else none); with
     /// `keepingCloseness` each candidate's closeness feature is written to `closeness` (one slot per
     /// candidate, end to end as in `candidates`).
     ///
     /// A name named again with the same candidates, and as much or as little the dateline, has the
     /// same features as before (the evidence leaves out the same name's share): its scores are
-    /// copied rather than worked out again.
-    private func score(_ candidates: DocumentCandidates, names: EvidenceNames, isDateline: [Bool], topPriors: [Double],
-                       context: ResolverFeatures.Context, scores: inout [Double], keepingVectors: Bool,
-                       closeness: inout [Double], keepingCloseness: Bool) -> [[[Double]]] {
+    /// copied rather than worked out again. `scored` is the storage for that, one slot per name.
+    ///
+    /// A mention with one candidate takes it whatever its score (and with the same confidence), so
+    /// unless its vector is kept its score is left at 0 and only its closeness is worked out.
+    private func score(_ candidates: DocumentCandidates, mentions: [Mention], names: EvidenceNames,
+                       context: ResolverFeatures.Context, scores: inout [Double], scored: inout [Int],
+                       keepingVectors: Bool, closeness: inout [Double], keepingCloseness: Bool) -> [[[Double]]] {
         var vectors: [[[Double]]] = []
         scores.removeAll(keepingCapacity: true)
         scores.reserveCapacity(candidates.facts.count)
         var logs = ResolverFeatures.EvidenceLogs()
         // Per name, the last of its mentions scored in full, or -1.
-        var scored = [Int](repeating: -1, count: names.count)
+        scored.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
         withUnsafeTemporaryAllocation(of: Double.self, capacity: ResolverFeatures.count) { buffer in
             buffer.initialize(repeating: 0)
             candidates.facts.withUnsafeBufferPointer { facts in
                 for position in 0..<candidates.mentionCount {
                     let name = names.ofMention[position], earlier = scored[name]
-                    if earlier >= 0 && isDateline[earlier] == isDateline[position]
+                    let isDateline = mentions[position].cues.contains(.dateline)
+                    if earlier >= 0 && mentions[earlier].cues.contains(.dateline) == isDateline
                         && candidates.haveSameCandidates(earlier, position) {
                         if keepingVectors { vectors.append(vectors[earlier]) }
                         // One at a time: a slice of either array would keep its storage shared.
@@ -140,10 +146,24 @@ struct PlaceResolver {
                         continue
                     }
                     scored[name] = position
+                    let range = candidates.range(of: position)
+                    if range.count == 1 && !keepingVectors {
+                        // An only candidate is chosen whatever its score, with the same confidence.
+                        let fact = facts[range.lowerBound]
+                        if keepingCloseness {
+                            closeness[scores.count] = fact.kind == .city || fact.kind == .admin2
+                                ? context.evidence.closeness(to: fact.point, excluding: position) : 0
+                        }
+                        scores.append(0)
+                        continue
+                    }
+                    // The highest prior of the mention's candidates, the first of equals.
+                    var topPrior = range.isEmpty ? 0 : facts[range.lowerBound].prior
+                    for index in range.dropFirst() where topPrior < facts[index].prior { topPrior = facts[index].prior }
                     var kept: [[Double]] = []
-                    for fact in facts[candidates.range(of: position)] {
-                        ResolverFeatures.fill(buffer, fact, isDateline: isDateline[position], position: position,
-                                              topPrior: topPriors[position], context: context, logs: &logs)
+                    for fact in facts[range] {
+                        ResolverFeatures.fill(buffer, fact, isDateline: isDateline, position: position,
+                                              topPrior: topPrior, context: context, logs: &logs)
                         if keepingVectors { kept.append(Array(buffer)) }
                         if keepingCloseness { closeness[scores.count] = buffer[ResolverFeature.closeness.rawValue] }
                         scores.append(model.score(UnsafeBufferPointer(buffer)))
@@ -265,6 +285,11 @@ struct PlaceResolver {
         }
     }
 
+    /// Whether ``appendReadings(of:unitWordAfter:to:)`` keeps every candidate of `facts`.
+    static func keepsAllReadings(of facts: UnsafeBufferPointer<CandidateFacts>, unitWordAfter: Bool) -> Bool {
+        ReadingRule(facts, unitWordAfter: unitWordAfter) == .all
+    }
+
     /// Which of a mention's candidates ``appendReadings(of:unitWordAfter:to:)`` keeps.
     private enum ReadingRule {
         case all
@@ -273,7 +298,7 @@ struct PlaceResolver {
         /// All but the first-level units that have their seat among the candidates.
         case seatsOverUnits
 
-        init(_ facts: [CandidateFacts], unitWordAfter: Bool) {
+        init(_ facts: some Collection<CandidateFacts>, unitWordAfter: Bool) {
             if unitWordAfter {
                 self = facts.contains(where: Self.isUnit) ? .units : .all
             } else {
@@ -294,13 +319,27 @@ struct PlaceResolver {
 
     /// Mentions whose name and number of candidates are the same share one sense: each mention's
     /// pool, numbered in order of first appearance.
+    ///
+    /// Most names come with one number of candidates, so each name's first pool is kept by the
+    /// name's number; only the pools of further counts go through a table.
     private static func poolIDs(_ names: EvidenceNames, _ candidates: DocumentCandidates) -> [Int] {
-        var ids = IntKeyedTable<Int>(capacity: candidates.mentionCount)
+        // Per name, the candidate count and number of its first pool, or (-1, -1).
+        var firstPools = [(count: Int, pool: Int)](repeating: (-1, -1), count: names.count)
+        var furtherPools = IntKeyedTable<Int>()
+        var next = 0
         return (0..<candidates.mentionCount).map { position in
-            // Fewer than 2^32 candidates, so the name's number and the count share one key.
-            let key = names.ofMention[position] << 32 | candidates.range(of: position).count
-            let next = ids.count
-            return ids.insertIfAbsent(next, for: key) ?? next
+            let name = names.ofMention[position], count = candidates.range(of: position).count
+            let first = firstPools[name]
+            if first.pool < 0 {
+                firstPools[name] = (count, next)
+            } else if first.count == count {
+                return first.pool
+            } else if let known = furtherPools.insertIfAbsent(next, for: name << 32 | count) {
+                // Fewer than 2^32 candidates, so the name's number and the count share one key.
+                return known
+            }
+            next += 1
+            return next - 1
         }
     }
 

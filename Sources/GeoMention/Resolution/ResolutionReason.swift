@@ -3,8 +3,9 @@
 struct ResolutionReason {
     let index: GazetteerIndex
 
-    /// `closeness` is the candidate's closeness feature in `context`, as the last round weighed it.
-    func text(for fact: CandidateFacts, mention: Mention, position: Int, qualifier: String?, qualified: Bool,
+    /// `cues` are those of the mention at `position`; `closeness` is the candidate's closeness
+    /// feature in `context`, as the last round weighed it.
+    func text(for fact: CandidateFacts, cues: MentionCues, position: Int, qualifier: String?, qualified: Bool,
               closeness: Double,
               candidates: Int, context: ResolverFeatures.Context) -> String {
         // The parts are appended to one string, "; " between them; its storage is made with the
@@ -13,9 +14,9 @@ struct ResolutionReason {
         func startPart() {
             if text.isEmpty { text.reserveCapacity(96) } else { text += "; " }
         }
-        if mention.cues.contains(.dateline) { startPart(); text += "dateline" }
+        if cues.contains(.dateline) { startPart(); text += "dateline" }
         if qualified, let qualifier { startPart(); text += "qualified by "; text += qualifier }
-        if mention.cues.contains(.unitWordAfter) && (fact.kind == .admin1 || fact.kind == .admin2) {
+        if cues.contains(.unitWordAfter) && (fact.kind == .admin1 || fact.kind == .admin2) {
             startPart(); text += "named as a region"
         }
         if fact.kind != .country && context.evidence.countryWeight(fact.country, excluding: position) >= 1,

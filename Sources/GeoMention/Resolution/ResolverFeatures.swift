@@ -35,12 +35,47 @@ enum ResolverFeatures {
 
     /// log1p of the evidence weights, each with its last answer kept: a mention's candidates lie
     /// in a few countries and units, so the same weight comes again and again.
+    ///
+    /// The weights themselves are kept too, by the mention and the country or unit asked for: the
+    /// candidates of one mention mostly share them, and each costs a lookup or two in the evidence.
     struct EvidenceLogs {
         private var countryLog = RepeatedLog()
         private var admin1Log = RepeatedLog()
+        private var countryWeight = RepeatedWeight()
+        private var admin1Weight = RepeatedWeight()
 
         fileprivate mutating func country(_ x: Double) -> Double { countryLog(x) }
         fileprivate mutating func admin1(_ x: Double) -> Double { admin1Log(x) }
+
+        /// ``DocumentEvidence/countryWeight(_:excluding:)`` of `country` for the mention at `position`.
+        fileprivate mutating func countryWeight(_ country: UInt16, excluding position: Int,
+                                                in evidence: DocumentEvidence) -> Double {
+            countryWeight(position, Int(country)) { evidence.countryWeight(country, excluding: position) }
+        }
+
+        /// ``DocumentEvidence/admin1Weight(_:excluding:)`` of unit `admin1` for the mention at `position`.
+        fileprivate mutating func admin1Weight(_ admin1: Int, excluding position: Int,
+                                               in evidence: DocumentEvidence) -> Double {
+            admin1Weight(position, admin1) { evidence.admin1Weight(admin1, excluding: position) }
+        }
+    }
+
+    /// An evidence weight, remembering the mention and key of its last answer. The evidence does
+    /// not change while one ``EvidenceLogs`` is in use, so the same question has the same answer.
+    private struct RepeatedWeight {
+        private var position = -1
+        private var key = 0
+        private var weight = 0.0
+
+        @inline(__always)
+        mutating func callAsFunction(_ position: Int, _ key: Int, _ compute: () -> Double) -> Double {
+            if position != self.position || key != self.key {
+                self.position = position
+                self.key = key
+                weight = compute()
+            }
+            return weight
+        }
     }
 
     /// log1p, remembering its last argument and answer.
@@ -79,11 +114,11 @@ enum ResolverFeatures {
         flag(.alternateMajor, alternate && fact.kind == .city && fact.prior >= 6.5)
         flag(.formAbbreviation, fact.form == .abbreviation)
         flag(.formDemonym, fact.form == .demonym)
-        let countryWeight = context.evidence.countryWeight(fact.country, excluding: position)
+        let countryWeight = logs.countryWeight(fact.country, excluding: position, in: context.evidence)
         set(.countryEvidence, logs.country(countryWeight))
         // For a first-level unit, its own weight: the places named in it.
         if fact.admin1 >= 0 {
-            set(.admin1Evidence, logs.admin1(context.evidence.admin1Weight(fact.admin1, excluding: position)))
+            set(.admin1Evidence, logs.admin1(logs.admin1Weight(fact.admin1, excluding: position, in: context.evidence)))
         }
         if fact.kind == .city || fact.kind == .admin2 {
             set(.closeness, context.evidence.closeness(to: fact.point, excluding: position))
