@@ -22,9 +22,10 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        .target(name: "CMemoryHints"),
         .target(
             name: "GeoMention",
-            dependencies: ["CLibXML2"],
+            dependencies: ["CLibXML2", "CMemoryHints"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

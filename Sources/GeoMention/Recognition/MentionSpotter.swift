@@ -166,6 +166,8 @@ struct MentionSpotter {
                 if form == .abbreviation { candidates[earlier].form = .abbreviation }
                 continue
             }
+            // The recogniser's features and the resolver read the candidate's record soon after.
+            index.prefetchPlace(place)
             candidates.append(MentionCandidate(place: place, form: form, isPrimaryName: index.postingIsPrimary(posting),
                                                prior: index.postingPrior(posting)))
         }
