@@ -54,6 +54,7 @@ import Testing
     @Test func collapsingFollowsTheScalarRule() {
         let sources = Self.texts + [
             "Plain words with single spaces.", "Tab\there and  two spaces", "x", "a b", "Kyiv — Lviv “quoted”.",
+            "Près de Київ 東京 🙂 é.", "Київ\u{00A0}— Lviv.", "SÃO TOMÉ — Zürich “quoted” 🙂.",
         ]
         for source in sources {
             let scalars = Array(source.unicodeScalars)
