@@ -291,19 +291,27 @@ struct ContextSentence: Hashable, Sendable {
     }
 
     /// Whether the non-ASCII scalar whose lead byte `lead` is at `index` of valid UTF-8 is white
-    /// space (Unicode `White_Space`). Every such scalar lies in U+0080...U+00FF, U+1000...U+1FFF,
-    /// U+2000...U+2FFF or U+3000...U+3FFF, so other lead bytes are answered without decoding.
+    /// space (Unicode `White_Space`), read from its bytes: the property holds for U+0085,
+    /// U+00A0, U+1680, U+2000...U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 only (a list
+    /// unchanged since Unicode 6.3), so that the dashes and quotes news text is full of are
+    /// turned away without decoding them or looking up a property.
     @inline(__always)
-    private static func isWhitespace(_ utf8: UnsafeBufferPointer<UInt8>, lead: UInt8, at index: Int) -> Bool {
-        guard lead == 0xC2 || lead &- 0xE1 < 3 else { return false }
-        return decode(utf8, at: index, length: scalarLength(lead)).properties.isWhitespace
-    }
-
-    /// The scalar encoded by the `length` bytes at `index` of valid UTF-8.
-    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Unicode.Scalar {
-        var value = UInt32(utf8[index]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for next in (index + 1)..<(index + length) { value = value << 6 | UInt32(utf8[next] & 0x3F) }
-        return Unicode.Scalar(value) ?? " "
+    static func isWhitespace(_ utf8: UnsafeBufferPointer<UInt8>, lead: UInt8, at index: Int) -> Bool {
+        switch lead {
+        case 0xC2:
+            let second = utf8[index + 1]
+            return second == 0x85 || second == 0xA0
+        case 0xE1:
+            return utf8[index + 1] == 0x9A && utf8[index + 2] == 0x80
+        case 0xE2:
+            let second = utf8[index + 1], third = utf8[index + 2]
+            if second == 0x80 { return third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF }
+            return second == 0x81 && third == 0x9F
+        case 0xE3:
+            return utf8[index + 1] == 0x80 && utf8[index + 2] == 0x80
+        default:
+            return false
+        }
     }
 
     /// Appends the UTF-8 encoding of `scalar`.
