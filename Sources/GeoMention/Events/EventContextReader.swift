@@ -56,6 +56,8 @@ public struct EventContextReader: Sendable {
         // other; a mention back in an earlier sentence just computes them again. One set of
         // buffers serves every sentence.
         var facts = SentenceFacts(text: text)
+        // Mentions of one sentence are often nearest the same time expression; it is resolved once.
+        var lastDate: ResolvedDate?
         mentions.withUnsafeBufferPointer { mentions in
             for index in mentions.indices {
                 let sentence = mentions[index].mention.sentence
@@ -63,15 +65,24 @@ public struct EventContextReader: Sendable {
                 // The fields are read in place: copying a whole mention costs more than reading it.
                 body(index, context(tokens: mentions[index].mention.tokenRange, sentence: sentence,
                                     cues: mentions[index].mention.cues, form: mentions[index].form,
-                                    placeKind: mentions[index].place?.kind, facts: facts))
+                                    placeKind: mentions[index].place?.kind, facts: facts, lastDate: &lastDate))
             }
         }
     }
 
+    /// A time expression of a sentence, by index in its ``SentenceFacts/dates``, with what it
+    /// resolved to.
+    private struct ResolvedDate {
+        var sentence: Int
+        var expression: Int
+        var dated: (date: CalendarDate, precision: TimePrecision)?
+    }
+
     /// The context of the mention of `tokens` in sentence `sentence`, of name form `form`,
-    /// resolved to a place of kind `placeKind` (nil when unresolved).
+    /// resolved to a place of kind `placeKind` (nil when unresolved). `lastDate` is the time
+    /// expression resolved last, reused when it is the mention's too, and replaced otherwise.
     private func context(tokens: Range<Int>, sentence: Int, cues: MentionCues, form: NameForm,
-                         placeKind: PlaceKind?, facts: SentenceFacts) -> EventContext {
+                         placeKind: PlaceKind?, facts: SentenceFacts, lastDate: inout ResolvedDate?) -> EventContext {
         let words = facts.words
         let start = words.position(atOrAfterToken: tokens.lowerBound)
         let first = words.position(ofToken: tokens.lowerBound, from: start) ?? start
@@ -110,7 +121,12 @@ public struct EventContextReader: Sendable {
         }
         let dated: (date: CalendarDate, precision: TimePrecision)?
         if let (expression, _) = date {
-            dated = dates[expression].resolve(documentDate: documentDate)
+            if let last = lastDate, last.sentence == sentence, last.expression == expression {
+                dated = last.dated
+            } else {
+                dated = dates[expression].resolve(documentDate: documentDate)
+                lastDate = ResolvedDate(sentence: sentence, expression: expression, dated: dated)
+            }
         } else {
             dated = documentDate.map { ($0, .day) }
         }

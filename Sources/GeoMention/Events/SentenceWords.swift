@@ -167,13 +167,19 @@ struct SentenceWords {
                 for index in words.indices {
                     let bytes = UnsafeBufferPointer(rebasing: all[words[index].bytes])
                     if Self.startsNumber(bytes) { hasDateCue = true }
-                    // Most words are in neither table, and most of those fail the cheap test.
-                    guard vocabulary.table.mayContain(bytes) || lexicon.words.mayContain(bytes) else { continue }
+                    // Most words are in neither table, and most of those fail the cheap test;
+                    // a word is looked up only in the tables whose test it passes (the others
+                    // would answer what the word already holds: no info, no lexicon number).
+                    let mayBeInVocabulary = vocabulary.table.mayContain(bytes)
+                    let mayBeInLexicon = lexicon.words.mayContain(bytes)
+                    guard mayBeInVocabulary || mayBeInLexicon else { continue }
                     let hash = WordTable.hash(bytes)
-                    let info = vocabulary.info(of: bytes, hash: hash)
-                    words[index].info = info
-                    words[index].lexiconWord = lexicon.number(of: bytes, hash: hash)
-                    if info.roles.contains(.dateCue) { hasDateCue = true }
+                    if mayBeInVocabulary {
+                        let info = vocabulary.info(of: bytes, hash: hash)
+                        words[index].info = info
+                        if info.roles.contains(.dateCue) { hasDateCue = true }
+                    }
+                    if mayBeInLexicon { words[index].lexiconWord = lexicon.number(of: bytes, hash: hash) }
                 }
             }
         }

@@ -44,23 +44,56 @@ struct ByteCursor {
         }
     }
 
+    /// Writes again the `range` of bytes already written: the bytes of a string escaped once
+    /// and repeated, copied rather than escaped anew.
+    @inline(__always)
+    mutating func writeCopy(of range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "ByteCursor: copy of unwritten bytes")
+        precondition(range.count <= remaining, "ByteCursor: storage exhausted")
+        guard let base = storage.baseAddress else { return }
+        // The source lies wholly before `count`, so it never overlaps the destination.
+        (base + count).update(from: base + range.lowerBound, count: range.count)
+        count += range.count
+    }
+
+    /// The two ASCII digits of every number from 00 to 99, one after another.
+    private static var digitPairs: StaticString {
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899" }
+
     /// Writes the decimal digits of `value`, led by zeros up to `minimumCount` digits.
     mutating func writeDigits(_ value: UInt64, minimumCount: Int = 1) {
+        // The digits are counted by comparison, which costs less than dividing.
         var digitCount = 1
-        var rest = value / 10
-        while rest > 0 {
+        var bound: UInt64 = 10
+        while value >= bound && digitCount < 20 {
             digitCount += 1
-            rest /= 10
+            // 10^19 is the last power of ten below 2^64; past it the loop has ended anyway.
+            bound = digitCount < 20 ? bound * 10 : .max
         }
         let width = max(digitCount, minimumCount)
         precondition(width <= remaining, "ByteCursor: storage exhausted")
-        // Digits are filled in last first, from the end of their field.
-        rest = value
+        // Digits are filled in last first, from the end of their field, two at a time.
+        let pairs = Self.digitPairs.utf8Start
+        var rest = value
         var position = count + width
-        for _ in 0..<width {
+        while rest >= 100 {
+            let pair = Int(rest % 100) * 2
+            rest /= 100
+            position -= 2
+            storage[position] = pairs[pair]
+            storage[position + 1] = pairs[pair + 1]
+        }
+        if rest >= 10 {
+            position -= 2
+            storage[position] = pairs[Int(rest) * 2]
+            storage[position + 1] = pairs[Int(rest) * 2 + 1]
+        } else {
             position -= 1
-            storage[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
+            storage[position] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest)
+        }
+        while position > count {
+            position -= 1
+            storage[position] = UInt8(ascii: "0")
         }
         count += width
     }

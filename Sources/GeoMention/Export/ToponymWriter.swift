@@ -101,10 +101,19 @@ public enum ToponymWriter {
         // Toponyms and contexts are read in place through their arrays' storage, not copied out.
         parsed.mentions.withUnsafeBufferPointer { mentions in
             (contexts ?? []).withUnsafeBufferPointer { contexts in
+                // Where the previous toponym's context text was escaped, so that a sentence
+                // shared by consecutive toponyms is escaped once and then copied.
+                var escapedSentence = 0..<0
                 for position in mentions.indices {
                     if position > 0 { out.write(UInt8(ascii: ",")) }
                     writeToponymFields(mentions.baseAddress! + position, to: &out)
-                    if !contexts.isEmpty { writeContextFields(contexts.baseAddress! + position, to: &out) }
+                    if !contexts.isEmpty {
+                        let context = contexts.baseAddress! + position
+                        let repeated = position > 0 && !escapedSentence.isEmpty
+                            && isSameSentence(context, context - 1)
+                        writeContextFields(context, repeating: repeated ? escapedSentence : nil,
+                                           escaped: &escapedSentence, to: &out)
+                    }
                     out.write(UInt8(ascii: "}"))
                 }
             }
@@ -112,13 +121,32 @@ public enum ToponymWriter {
         out.write("]}")
     }
 
+    /// Whether two contexts carry the same sentence text: the same sentence index (checked
+    /// first, as it is cheap) and equal text. ``ToponymContext/contexts(for:documentDate:)``
+    /// hands the mentions of one sentence one shared string, which compares equal at once.
+    private static func isSameSentence(_ context: UnsafePointer<ToponymContext>,
+                                       _ other: UnsafePointer<ToponymContext>) -> Bool {
+        context.pointee.event.sentence == other.pointee.event.sentence && context.pointee.sentence == other.pointee.sentence
+    }
+
     /// The event context fields of one toponym, each after a comma. The context is read
     /// through a pointer, field by field, so that it is not copied.
-    private static func writeContextFields(_ context: UnsafePointer<ToponymContext>, to out: inout ByteCursor) {
+    /// - Parameters:
+    ///   - repeating: The bytes already written for this context's text (quotes included),
+    ///     copied instead of escaping the text again; nil to escape it.
+    ///   - escaped: Set to where the context's text was written.
+    private static func writeContextFields(_ context: UnsafePointer<ToponymContext>, repeating: Range<Int>?,
+                                           escaped: inout Range<Int>, to out: inout ByteCursor) {
         out.write(#","sentence":"#)
         NumberText.writeInteger(context.pointee.event.sentence, to: &out)
         out.write(#","context":"#)
-        TextEscaping.writeJSONString(context.pointee.sentence, to: &out)
+        let start = out.count
+        if let repeating {
+            out.writeCopy(of: repeating)
+        } else {
+            TextEscaping.writeJSONString(context.pointee.sentence, to: &out)
+        }
+        escaped = start..<out.count
         out.write(#","event_type":""#)
         out.write(utf8: context.pointee.event.eventType.rawValue)
         out.write(#"","trigger":"#)

@@ -196,8 +196,9 @@ struct ContextSentence: Hashable, Sendable {
 
     /// The value of ``collapsing(_:from:mention:)`` for most sentences: ASCII with single
     /// spaces between words and no other white space, which collapsing leaves as it is, so
-    /// that the text is the bytes themselves and offsets only shift by `first`. Nil for any
-    /// other sentence.
+    /// that the text is the bytes themselves and offsets only shift by `first`; or such a
+    /// sentence with other scalars too (see ``uncollapsedWithOtherScalars(_:from:mention:)``).
+    /// Nil for any other sentence.
     private static func uncollapsed(_ utf8: UnsafeBufferPointer<UInt8>, from first: Int,
                                     mention: Range<Int>) -> ContextSentence? {
         guard let head = utf8.first, let tail = utf8.last, head != UInt8(ascii: " "), tail != UInt8(ascii: " ")
@@ -215,7 +216,10 @@ struct ContextSentence: Hashable, Sendable {
             controls |= (byte &+ 0x77) & ~(byte &+ 0x72)
             doubleSpaces |= ((utf8[index - 1] ^ UInt8(ascii: " ")) &- 1) & ((byte ^ UInt8(ascii: " ")) &- 1)
         }
-        guard (union | controls | doubleSpaces) & 0x80 == 0 else { return nil }
+        // The control test holds for bytes that are not ASCII too: only 0x09...0x0D pass it.
+        guard controls & 0x80 == 0 else { return nil }
+        guard union & 0x80 == 0 else { return uncollapsedWithOtherScalars(utf8, from: first, mention: mention) }
+        guard doubleSpaces & 0x80 == 0 else { return nil }
         let end = first + utf8.count
         let lower = mention.lowerBound >= first && mention.lowerBound < end ? mention.lowerBound - first : 0
         let upper: Int
@@ -225,6 +229,50 @@ struct ContextSentence: Hashable, Sendable {
             // A space is written with the word after it, so a highlight ending on one stops before it.
             let last = mention.upperBound - first - 1
             upper = utf8[last] == UInt8(ascii: " ") ? last : last + 1
+        } else {
+            upper = 0
+        }
+        return ContextSentence(text: String(decoding: utf8, as: UTF8.self), highlight: lower..<max(lower, upper))
+    }
+
+    /// ``uncollapsed(_:from:mention:)`` for a sentence that is not all ASCII (a dateline's
+    /// dash, a curly quote, an accented name) and holds no white space below U+0020 but
+    /// spaces: nil unless it holds no other white space and no two spaces in a row. Offsets
+    /// count scalars, so they are counted on the way.
+    private static func uncollapsedWithOtherScalars(_ utf8: UnsafeBufferPointer<UInt8>, from first: Int,
+                                                    mention: Range<Int>) -> ContextSentence? {
+        // The scalar the highlight ends on, and whether it is a space.
+        let lastHighlighted = mention.upperBound - first - 1
+        // Flags and counts are accumulated without branches, so that the loop stays cheap per
+        // byte; the lead bytes of the only scalars above U+007F that are white space (see
+        // ``isWhitespace(_:lead:at:)``) are only flagged here and looked at after it.
+        var endsOnSpace = 0
+        var doubleSpaces = 0
+        var mayHoldOtherSpace = 0
+        var scalars = 0
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            let isSpace = byte == UInt8(ascii: " ") ? 1 : 0
+            doubleSpaces |= isSpace & (previous == UInt8(ascii: " ") ? 1 : 0)
+            endsOnSpace |= isSpace & (scalars == lastHighlighted ? 1 : 0)
+            mayHoldOtherSpace |= byte == 0xC2 || byte &- 0xE1 < 3 ? 1 : 0
+            scalars += byte & 0xC0 == 0x80 ? 0 : 1
+            previous = byte
+        }
+        guard doubleSpaces == 0 else { return nil }
+        if mayHoldOtherSpace != 0 {
+            for index in 0..<utf8.count where utf8[index] == 0xC2 || utf8[index] &- 0xE1 < 3 {
+                if isWhitespace(utf8, lead: utf8[index], at: index) { return nil }
+            }
+        }
+        let end = first + scalars
+        let lower = mention.lowerBound >= first && mention.lowerBound < end ? mention.lowerBound - first : 0
+        let upper: Int
+        if mention.upperBound > end {
+            upper = scalars
+        } else if mention.upperBound > first {
+            // A space is written with the word after it, so a highlight ending on one stops before it.
+            upper = endsOnSpace != 0 ? lastHighlighted : lastHighlighted + 1
         } else {
             upper = 0
         }
@@ -243,19 +291,27 @@ struct ContextSentence: Hashable, Sendable {
     }
 
     /// Whether the non-ASCII scalar whose lead byte `lead` is at `index` of valid UTF-8 is white
-    /// space (Unicode `White_Space`). Every such scalar lies in U+0080...U+00FF, U+1000...U+1FFF,
-    /// U+2000...U+2FFF or U+3000...U+3FFF, so other lead bytes are answered without decoding.
+    /// space (Unicode `White_Space`), read from its bytes: the property holds for U+0085,
+    /// U+00A0, U+1680, U+2000...U+200A, U+2028, U+2029, U+202F, U+205F and U+3000 only (a list
+    /// unchanged since Unicode 6.3), so that the dashes and quotes news text is full of are
+    /// turned away without decoding them or looking up a property.
     @inline(__always)
-    private static func isWhitespace(_ utf8: UnsafeBufferPointer<UInt8>, lead: UInt8, at index: Int) -> Bool {
-        guard lead == 0xC2 || lead &- 0xE1 < 3 else { return false }
-        return decode(utf8, at: index, length: scalarLength(lead)).properties.isWhitespace
-    }
-
-    /// The scalar encoded by the `length` bytes at `index` of valid UTF-8.
-    private static func decode(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> Unicode.Scalar {
-        var value = UInt32(utf8[index]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for next in (index + 1)..<(index + length) { value = value << 6 | UInt32(utf8[next] & 0x3F) }
-        return Unicode.Scalar(value) ?? " "
+    static func isWhitespace(_ utf8: UnsafeBufferPointer<UInt8>, lead: UInt8, at index: Int) -> Bool {
+        switch lead {
+        case 0xC2:
+            let second = utf8[index + 1]
+            return second == 0x85 || second == 0xA0
+        case 0xE1:
+            return utf8[index + 1] == 0x9A && utf8[index + 2] == 0x80
+        case 0xE2:
+            let second = utf8[index + 1], third = utf8[index + 2]
+            if second == 0x80 { return third <= 0x8A || third == 0xA8 || third == 0xA9 || third == 0xAF }
+            return second == 0x81 && third == 0x9F
+        case 0xE3:
+            return utf8[index + 1] == 0x80 && utf8[index + 2] == 0x80
+        default:
+            return false
+        }
     }
 
     /// Appends the UTF-8 encoding of `scalar`.

@@ -37,6 +37,29 @@ import Testing
         }
     }
 
+    @Test func digitsMatchTheDescriptionAndPadToTheMinimumCount() {
+        func digits(_ value: UInt64, minimumCount: Int = 1) -> String {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { storage in
+                var cursor = ByteCursor(storage)
+                cursor.writeDigits(value, minimumCount: minimumCount)
+                return String(decoding: UnsafeBufferPointer(rebasing: storage[..<cursor.count]), as: UTF8.self)
+            }
+        }
+        var values: [UInt64] = [0, 7, .max, .max - 1]
+        var power: UInt64 = 1
+        for _ in 0..<19 {
+            power *= 10
+            values += [power - 1, power, power + 1]
+        }
+        for value in values {
+            #expect(digits(value) == String(value))
+        }
+        #expect(digits(5, minimumCount: 4) == "0005")
+        #expect(digits(42, minimumCount: 2) == "42")
+        #expect(digits(123, minimumCount: 6) == "000123")
+        #expect(digits(0, minimumCount: 3) == "000")
+    }
+
     @Test func jsonStringCopiesPlainTextAndEscapesTheRest() {
         #expect(TextEscaping.jsonString("Kyiv") == "\"Kyiv\"")
         #expect(TextEscaping.jsonString("Zürich — \u{2028}") == "\"Zürich — \\u2028\"")

@@ -51,9 +51,21 @@ import Testing
         return (String(text), lower..<max(lower, upper))
     }
 
+    @Test func whiteSpaceReadFromBytesMatchesTheUnicodeProperty() {
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let utf8 = Array(String(scalar).utf8)
+            let fromBytes = utf8.withUnsafeBufferPointer {
+                ContextSentence.isWhitespace($0, lead: utf8[0], at: 0)
+            }
+            #expect(fromBytes == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func collapsingFollowsTheScalarRule() {
         let sources = Self.texts + [
             "Plain words with single spaces.", "Tab\there and  two spaces", "x", "a b", "Kyiv — Lviv “quoted”.",
+            "Près de Київ 東京 🙂 é.", "Київ\u{00A0}— Lviv.", "SÃO TOMÉ — Zürich “quoted” 🙂.",
         ]
         for source in sources {
             let scalars = Array(source.unicodeScalars)
