@@ -288,7 +288,7 @@ public final class GazetteerIndex: @unchecked Sendable {
     /// cuts towards zero; the result matches `rounded()` for every float (checked exhaustively
     /// over ±400).
     @inline(__always)
-    private static func rounded(_ value: Float) -> Double {
+    static func rounded(_ value: Float) -> Double {
         let scaled = Double(value) * 100_000
         // Beyond 2^52 every double is whole; the infinities and NaN fail the test too.
         guard abs(scaled) < 0x1p52 else { return scaled.rounded() / 100_000 }

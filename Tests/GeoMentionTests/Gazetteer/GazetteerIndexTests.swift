@@ -124,4 +124,32 @@ import Testing
         #expect(!gazetteer.wordInfo("Jordan").isGivenName)
         #expect(gazetteer.wordInfo("Zzyzx") == .unknown)
     }
+
+    /// The coordinate rounding gives the bits of the library's `rounded()` on the floats where a
+    /// shortcut would slip: those nearest each half of the fifth decimal, signed zeros and tiny
+    /// values, values too large for the shortcut, and a million seeded random coordinates.
+    @Test func coordinateRoundingMatchesTheLibraryRound() {
+        func reference(_ value: Float) -> Double { (Double(value) * 100_000).rounded() / 100_000 }
+        func same(_ value: Float) -> Bool {
+            let fast = GazetteerIndex.rounded(value), slow = reference(value)
+            return fast.bitPattern == slow.bitPattern || (fast.isNaN && slow.isNaN)
+        }
+        var values: [Float] = [0, -0, .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 0.000_004_9, -0.000_004_9,
+                               0.000_005, -0.000_005, 90, -90, 180, -180, 1e20, -1e20, .greatestFiniteMagnitude,
+                               .infinity, -.infinity, .nan]
+        for whole in stride(from: -40_000_000, through: 40_000_000, by: 99_991) {
+            let half = Float((Double(whole) + 0.5) / 100_000)
+            values += [half, half.nextUp, half.nextDown]
+        }
+        var state: UInt64 = 0x5EED
+        for _ in 0..<1_000_000 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var mixed = (state ^ (state >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+            mixed ^= mixed >> 31
+            values.append(Float(Double(mixed >> 11) / Double(1 << 53) * 800 - 400))
+        }
+        let firstDiffering = Array(values.lazy.filter { !same($0) }.prefix(5))
+        #expect(firstDiffering.isEmpty)
+    }
 }
