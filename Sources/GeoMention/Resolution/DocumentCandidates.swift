@@ -97,4 +97,61 @@ struct DocumentCandidates {
         facts.removeLast(facts.count - write)
         return qualified
     }
+
+    /// Whether a qualifier's reading `outer` holds a qualified mention's reading `inner`: a unit
+    /// that contains it, or a city whose districts it may be ("Queens, New York" is New York
+    /// City as much as the state).
+    private static func holds(_ outer: CandidateFacts, _ inner: CandidateFacts) -> Bool {
+        if outer.kind == .city {
+            return inner.kind == .city && inner.place != outer.place
+                && GreatCircle.distance(inner.point, outer.point) <= cityDistrictKilometres
+        }
+        return inner.isWithin(outer)
+    }
+
+    /// How far from a city's point a place may lie and still be one of its districts.
+    private static let cityDistrictKilometres = 25.0
+
+    /// A qualifier reads as the unit that holds the mention it qualifies: "Washington" in
+    /// "Tacoma, Washington" is the state, not the capital, once "Tacoma" has been narrowed to the
+    /// Tacoma in Washington state. Run after ``narrowToQualifiers(of:)``, whose result is
+    /// `narrowed`: each mention that qualifies one or more narrowed mentions keeps the candidates
+    /// that hold one of theirs, unless none or all of its candidates do.
+    /// - Returns: per mention, the first mention it qualifies when that narrowed it, or nil.
+    mutating func narrowQualifiersToTheirMentions(_ mentions: [Mention], narrowed: [Bool]) -> [Int?] {
+        var qualifies = [Int?](repeating: nil, count: mentions.count)
+        // Per qualifier, the narrowed mentions it qualifies.
+        var heads: [Int: [Int]] = [:]
+        for position in mentions.indices where narrowed[position] {
+            guard let qualifier = mentions[position].qualifier, qualifier != position else { continue }
+            heads[qualifier, default: []].append(position)
+        }
+        guard !heads.isEmpty else { return qualifies }
+        var kept: [CandidateFacts] = []
+        kept.reserveCapacity(facts.count)
+        var keptStarts = [0]
+        keptStarts.reserveCapacity(starts.count)
+        for position in mentions.indices {
+            let range = range(of: position)
+            guard let qualified = heads[position] else {
+                kept.append(contentsOf: facts[range])
+                keptStarts.append(kept.count)
+                continue
+            }
+            func holdsOne(_ outer: Int) -> Bool {
+                qualified.contains { head in self.range(of: head).contains { Self.holds(facts[outer], facts[$0]) } }
+            }
+            let holding = range.filter(holdsOne)
+            if holding.isEmpty || holding.count == range.count {
+                kept.append(contentsOf: facts[range])
+            } else {
+                kept.append(contentsOf: holding.map { facts[$0] })
+                qualifies[position] = qualified[0]
+            }
+            keptStarts.append(kept.count)
+        }
+        facts = kept
+        starts = keptStarts
+        return qualifies
+    }
 }

@@ -36,6 +36,9 @@ struct PlaceResolver {
         guard !mentions.isEmpty else { return [] }
         var candidates = DocumentCandidates(mentions, index: index, maximumCandidates: weights.maximumCandidates)
         let qualified = candidates.narrowToQualifiers(of: mentions)
+        let qualifies = candidates.narrowQualifiersToTheirMentions(mentions, narrowed: qualified)
+        // A mention narrowed by its qualifier, or a qualifier narrowed by its mention, decides alone.
+        let decidesAlone = mentions.indices.map { qualified[$0] || qualifies[$0] != nil }
         let facts = candidates.facts
         let names = EvidenceNames(mentions)
         let pools = Self.poolIDs(names, candidates)
@@ -62,7 +65,7 @@ struct PlaceResolver {
                 explanation.pointee = Explanation(
                     places: mentions.indices.map { candidates.range(of: $0).map { facts[$0].place } }, vectors: vectors)
             }
-            pooledChoice(&choice, pools: pools, scores: scores, starts: candidates.starts, qualified: qualified,
+            pooledChoice(&choice, pools: pools, scores: scores, starts: candidates.starts, qualified: decidesAlone,
                          buffers: &pooling)
         }
         // One name, one sense: most places are chosen by several mentions, and copied out once.
@@ -91,8 +94,12 @@ struct PlaceResolver {
             let qualifier = qualified[position] ? mentions[position].qualifier.map {
                 $0 < position ? resolved[$0].mention.text : mentions[$0].text
             } : nil
+            // A qualifier narrowed by the mention it qualifies names that mention.
+            let qualifiedMention = qualifies[position].map {
+                $0 < position ? resolved[$0].mention.text : mentions[$0].text
+            }
             let reason = reasons.text(for: fact, cues: mentions[position].cues, position: position, qualifier: qualifier,
-                                      qualified: qualified[position], closeness: factCloseness,
+                                      qualified: qualified[position], qualifies: qualifiedMention, closeness: factCloseness,
                                       candidates: candidates.range(of: position).count, context: context)
             resolved.append(ResolvedMention(mention: Self.take(&mentions, at: position), place: place, form: fact.form,
                                             confidence: (confidence * 1000).rounded() / 1000, reason: reason))

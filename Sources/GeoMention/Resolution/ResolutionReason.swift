@@ -1,12 +1,12 @@
 /// Says in a few words what decided a resolution: "dateline; qualified by Texas; in Ohio, named
-/// in the text".
+/// in the text", or "qualifies Tacoma" for the state in "Tacoma, Washington".
 struct ResolutionReason {
     let index: GazetteerIndex
 
     /// `cues` are those of the mention at `position`; `closeness` is the candidate's closeness
     /// feature in `context`, as the last round weighed it.
     func text(for fact: CandidateFacts, cues: MentionCues, position: Int, qualifier: String?, qualified: Bool,
-              closeness: Double,
+              qualifies: String? = nil, closeness: Double,
               candidates: Int, context: ResolverFeatures.Context) -> String {
         // The parts are appended to one string, "; " between them; its storage is made with the
         // first part, as most mentions have none.
@@ -16,6 +16,7 @@ struct ResolutionReason {
         }
         if cues.contains(.dateline) { startPart(); text += "dateline" }
         if qualified, let qualifier { startPart(); text += "qualified by "; text += qualifier }
+        if let qualifies { startPart(); text += "qualifies "; text += qualifies }
         if cues.contains(.unitWordAfter) && (fact.kind == .admin1 || fact.kind == .admin2) {
             startPart(); text += "named as a region"
         }

@@ -32,6 +32,25 @@ import Testing
         #expect(mention.reason.contains("qualified by"))
     }
 
+    @Test func qualifierReadsAsTheUnitHoldingTheTownItQualifies() throws {
+        // Alone, "Washington" is the capital; after "Tacoma," it is the state that holds Tacoma.
+        let parsed = try Engine.parse("Bakers in Tacoma, Washington, sold out before noon. Lawmakers in Washington voted.")
+        let washingtons = parsed.mentions.filter { $0.mention.text == "Washington" }
+        #expect(washingtons.count == 2)
+        let state = try #require(washingtons.first?.place)
+        #expect(state.kind == .admin1 && state.admin1Code == "US-WA")
+        #expect(washingtons.first?.reason.contains("qualifies Tacoma") == true)
+        #expect(washingtons.last?.place?.admin1Code == "US-DC")
+    }
+
+    @Test func cityNamedAfterItsDistrictStaysTheCity() throws {
+        // "Queens, New York": the borough is a district of the city, which holds it as the state does.
+        let parsed = try Engine.parse("Nurses in Queens, New York, worked double shifts.")
+        let place = try #require(try parsed.only("New York").place)
+        #expect(place.kind == .city)
+        #expect(isNear(place, latitude: 40.71, longitude: -74.01))
+    }
+
     @Test func qualifiedTownsAreNearTheirRealCoordinates() throws {
         let parsed = try Engine.parse("Officials in Paris, Texas, and Springfield, Ill., signed the letter.")
         #expect(isNear(try parsed.only("Paris").place, latitude: 33.66, longitude: -95.56))
