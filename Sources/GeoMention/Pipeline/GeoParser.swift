@@ -38,6 +38,10 @@ public struct GeoParser: Sendable {
         UnknownPlaceFinder(view: view).add(to: &spotted)
         if !options.includeDemonyms {
             spotted.removeAll { mention in mention.candidates.allSatisfy { $0.form == .demonym } }
+            // Nor a demonym reading of another name: "Canadian" may still be Canadian, Texas, never Canada.
+            for position in spotted.indices where spotted[position].candidates.contains(where: { $0.form == .demonym }) {
+                spotted[position].candidates.removeAll { $0.form == .demonym }
+            }
         }
         QualifierLinker(view: view).link(&spotted)
         let keys = MentionKeys(spotted)

@@ -81,6 +81,16 @@ import Testing
         #expect(try without.only("Warsaw").place?.countryCode == "PL")
     }
 
+    @Test func withoutDemonymsNoNameReadsAsADemonym() throws {
+        // "Canadian" is also a town in Texas; without demonyms it may be the town, never Canada.
+        let sentence = "A Canadian who returned from Mexico in April fell ill, a Chadian official said."
+        #expect(try Engine.parse(sentence).mentions.contains { $0.form == .demonym })
+        let without = try Engine.parse(sentence, demonyms: false)
+        #expect(!without.mentions.contains { $0.form == .demonym })
+        #expect(!without.mentions.contains { ["CA", "TD"].contains($0.place?.countryCode) && $0.place?.kind == .country })
+        #expect(try without.only("Mexico").place?.countryCode == "MX")
+    }
+
     // MARK: Weighed by the model
 
     @Test(arguments: [
