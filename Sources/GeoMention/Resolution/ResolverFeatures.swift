@@ -114,7 +114,12 @@ enum ResolverFeatures {
         flag(.alternateMajor, alternate && fact.kind == .city && fact.prior >= 6.5)
         flag(.formAbbreviation, fact.form == .abbreviation)
         flag(.formDemonym, fact.form == .demonym)
-        let countryWeight = logs.countryWeight(fact.country, excluding: position, in: context.evidence)
+        // An ocean or a continent lies in no one country and borders or holds most: it is weighed
+        // as if it lay in the country the document is most about, so that a story about the
+        // United States that names "the Atlantic" does not read it as Atlantic, Iowa.
+        let isWorldwide = fact.country == 0 && (fact.kind == .physical || fact.kind == .region)
+        let country = isWorldwide ? context.dominantCountry : fact.country
+        let countryWeight = logs.countryWeight(country, excluding: position, in: context.evidence)
         set(.countryEvidence, logs.country(countryWeight))
         // For a first-level unit, its own weight: the places named in it.
         if fact.admin1 >= 0 {
@@ -130,7 +135,7 @@ enum ResolverFeatures {
         flag(.datelineAdmin1, context.datelineAdmin1 >= 0 && fact.admin1 == context.datelineAdmin1
              && !isDateline)
         flag(.topPrior, fact.prior >= topPrior)
-        flag(.dominantCountry, context.dominantCountry != 0 && fact.country == context.dominantCountry)
+        flag(.dominantCountry, context.dominantCountry != 0 && country == context.dominantCountry)
         let total = context.evidence.totalCountryWeight(excluding: position)
         set(.evidenceShare, total > 0 ? countryWeight / total : 0)
     }

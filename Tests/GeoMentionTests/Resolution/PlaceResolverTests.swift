@@ -51,6 +51,16 @@ import Testing
         #expect(isNear(place, latitude: 40.71, longitude: -74.01))
     }
 
+    @Test func oceanInAStoryAboutOneCountryStaysTheOcean() throws {
+        // Towns named Atlantic lie in the United States; the ocean lies in no one country.
+        let story = "Storms formed early in the tropical Atlantic, forecasters at Colorado State University said. "
+            + "Hurricane season in the Atlantic starts June 1, and Florida and Texas are preparing."
+        let parsed = try Engine.parse(story)
+        let atlantics = parsed.mentions.filter { $0.mention.text == "Atlantic" }
+        #expect(atlantics.count == 2)
+        #expect(atlantics.allSatisfy { $0.place?.kind == .physical && $0.place?.countryCode == "" })
+    }
+
     @Test func qualifiedTownsAreNearTheirRealCoordinates() throws {
         let parsed = try Engine.parse("Officials in Paris, Texas, and Springfield, Ill., signed the letter.")
         #expect(isNear(try parsed.only("Paris").place, latitude: 33.66, longitude: -95.56))
