@@ -66,7 +66,7 @@ TEAM_NAMES: dict[str, list[str]] = {
     "TW": ["Taiwan"],
     "BA": ["Bosnia", "Bosnia and Herzegovina", "Bosnia-Herzegovina"],
     "NZ": ["New Zealand", "NZ"],
-    "ZA": ["South Africa", "RSA"],
+    "ZA": ["South Africa", "RSA", "SA"],
     "CF": ["CAR", "Central African Republic"],
     "PG": ["PNG", "Papua New Guinea"],
     "BY": ["Belarus", "Byelorussia"],
