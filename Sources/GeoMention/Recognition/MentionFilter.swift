@@ -9,7 +9,9 @@
 ///   ("AIDS" is an acronym, "US" an abbreviation);
 /// - a given name followed by a surname ("Paris Hilton", "Georgia May Jagger", "London Breed");
 /// - a country abbreviation glued to a currency sign ("US$460");
-/// - an adjectival used as a language ("spoke French", "in English", "English-speaking").
+/// - an adjectival used as a language ("spoke French", "in English", "English-speaking");
+/// - a company's legal form right after its name ("Nestlé SA", "Philips NV"), unless that name
+///   is itself a place ("Reno NV").
 struct MentionFilter {
     let view: TokenView
 
@@ -45,7 +47,13 @@ struct MentionFilter {
                 annotate(&mentions[position], titleCaseSentences: &titleCaseSentences)
             }
             var keptCount = 0
-            for position in mentions.indices where !isDropped(mentions.baseAddress! + position) {
+            // Where the spotted name before this one ends, kept or not.
+            var previousEnd = -1
+            for position in mentions.indices {
+                let end = mentions[position].tokenRange.upperBound
+                defer { previousEnd = end }
+                guard !isDropped(mentions.baseAddress! + position),
+                      !isLegalForm(mentions.baseAddress! + position, previousNameEnd: previousEnd) else { continue }
                 if keptCount != position { mentions.swapAt(keptCount, position) }
                 keptCount += 1
             }
@@ -242,6 +250,25 @@ struct MentionFilter {
         guard next < view.tokens.count, !view.tokens[next].followsSpace, view.tokens[next].kind == .symbol else { return false }
         return view.text.text(of: view.tokens[next]).hasPrefix("$")
     }
+
+    /// Whether the mention is a company's legal form written right after the company's name
+    /// ("Nestlé SA"): one token, written as in ``RecognitionLexicon/legalForms``, after a
+    /// capitalised word that is no common word opening the sentence and does not end the spotted
+    /// name before it (which ends before token
+    /// `previousNameEnd`).
+    private func isLegalForm(_ mention: UnsafePointer<Mention>, previousNameEnd: Int) -> Bool {
+        let first = mention.pointee.tokenRange.lowerBound
+        guard mention.pointee.tokenRange.count == 1, Self.legalForms.contains(mention.pointee.text),
+              let before = view.adjacentWord(before: first), view.tokens[before].startsUppercase else { return false }
+        // A capital that only starts the sentence ("That SA holds") names no company.
+        if view.tokens[before].isSentenceStart && view.wordInfo(before).zipf >= Self.commonWordZipf { return false }
+        return previousNameEnd != first
+    }
+
+    /// ``RecognitionLexicon/legalForms``.
+    private static let legalForms = RecognitionLexicon.legalForms
+    /// The Zipf frequency from which a word is one of the commonest of English ("that", "this").
+    private static let commonWordZipf = 5.0
 
     private func isAcronym(_ mention: UnsafePointer<Mention>) -> Bool {
         guard mention.pointee.tokenRange.count == 1, view.tokens[mention.pointee.tokenRange.lowerBound].shape == .allCaps,

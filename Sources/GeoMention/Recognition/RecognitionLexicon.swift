@@ -44,6 +44,13 @@ enum RecognitionLexicon {
         "sox", "blackhawks", "tech",
     ]
 
+    /// Legal forms of companies written after the company's name ("Nestlé SA", "Siemens AG",
+    /// "Philips NV"), as written; several spell place abbreviations (South Africa, Nevada, Alberta).
+    static let legalForms: Set<String> = [
+        "SA", "AG", "NV", "SE", "AB", "AS", "ASA", "BV", "SpA", "SPA", "SAS", "SRL", "Srl", "GmbH", "KGaA",
+        "Oyj", "PLC", "LLC", "LLP", "SAB", "SAA", "SACI",
+    ]
+
     /// Directions and extents that modify a place name without being part of a person's or an
     /// organisation's name ("Northeast Georgia", "Western Pennsylvania", "Greater Manchester").
     static let directionWords: Set<String> = [

@@ -81,6 +81,19 @@ import Testing
         #expect(try without.only("Warsaw").place?.countryCode == "PL")
     }
 
+    @Test func companyLegalFormIsNoPlace() throws {
+        let parsed = try Engine.parse("Nestle SA rose 2 percent in Zurich, and Philips NV cut jobs in Eindhoven.")
+        #expect(parsed.writtenNames == ["Zurich", "Eindhoven"])
+    }
+
+    @Test func legalFormSpellingAPlaceStillNamesIt() throws {
+        // After a place ("Adelaide, SA") or a common word opening the sentence, "SA" is a place.
+        let australian = try Engine.parse("Wine makers in Adelaide, SA, said the harvest was early.")
+        #expect(try australian.only("SA").place?.admin1Code == "AU-SA")
+        let african = try Engine.parse("Millions of South Africans work in mining. That SA holds the largest platinum reserves is known.")
+        #expect(try african.only("SA").place?.countryCode == "ZA")
+    }
+
     @Test func withoutDemonymsNoNameReadsAsADemonym() throws {
         // "Canadian" is also a town in Texas; without demonyms it may be the town, never Canada.
         let sentence = "A Canadian who returned from Mexico in April fell ill, a Chadian official said."
