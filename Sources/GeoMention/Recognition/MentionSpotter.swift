@@ -3,7 +3,8 @@
 /// A match starts at a capitalised word and extends word by word while the words read so far
 /// are a name or the start of a longer one ("New" → "New York" → "New York City"); the longest
 /// name wins. Words may be joined by a hyphen, a period after an abbreviation ("St. Louis") or an
-/// ampersand; a possessive "'s" inside a name is kept ("Martha's Vineyard"). A comma always
+/// ampersand; a possessive "'s" is kept where a name is spelled with it ("St. John's", "Democratic
+/// People's Republic of Korea"), and left out otherwise ("Canada's economy"). A comma always
 /// separates names: "Washington, D.C." is a place and its qualifier, like "Paris, Texas". Inner words may be lower-case connectors ("Gulf of Mexico"); the first
 /// and last word must start with a capital.
 ///
@@ -39,12 +40,32 @@ struct MentionSpotter {
                 var glued = false
                 while true {
                     append(tokens[last], of: bytes, to: key, glued: glued)
-                    guard let entry = key.withBytes({ index.entry(forKey: $0) }) else { break }
-                    if !entry.postings.isEmpty && tokens[last].startsUppercase {
-                        best = (last, entry, key.count)
+                    let plain = key.withBytes({ index.entry(forKey: $0) })
+                    if let plain, !plain.postings.isEmpty && tokens[last].startsUppercase {
+                        best = (last, plain, key.count)
                     }
+                    // A possessive right after the word belongs to the name when a name is spelled
+                    // with it: "St. John's" is a place, "Canada's" is Canada, even though
+                    // "Canadas" is a village too. A longer name may go on after it ("Democratic
+                    // People's Republic of Korea", "Queen Anne's County").
+                    var entry = plain
+                    var end = last
+                    if last + 1 < tokens.count, tokens[last + 1].kind == .possessive {
+                        key.append(0x73)
+                        if let withEnding = key.withBytes({ index.entry(forKey: $0) }),
+                           withEnding.isPrefix || spellsPossessive(withEnding) {
+                            if spellsPossessive(withEnding) && tokens[last].startsUppercase {
+                                best = (last + 1, withEnding, key.count)
+                            }
+                            entry = withEnding
+                            end = last + 1
+                        } else {
+                            key.removeLast()
+                        }
+                    }
+                    guard let entry else { break }
                     guard entry.isPrefix, words < Self.maximumWords,
-                          let next = nextWord(after: last, in: tokens, bytes: bytes, key: key) else { break }
+                          let next = nextWord(after: end, in: tokens, bytes: bytes, key: key) else { break }
                     guard tokens[next].startsUppercase || isConnector(tokens[next], bytes) else { break }
                     // "W.Va." is keyed "wva", "W. Va." "w va": periods vanish, spaces stay.
                     glued = !tokens[next].followsSpace && next - last == 2 && bytes[tokens[last + 1].utf8Start] == UInt8(ascii: ".")
@@ -104,7 +125,7 @@ struct MentionSpotter {
         guard next < tokens.count else { return nil }
         let sentence = tokens[last].sentence
         if tokens[next].kind == .possessive {
-            key.append(0x73)  // "s": "Martha's" is keyed "marthas"
+            key.append(0x73)  // "s": "Queen Anne's" is keyed "queen annes"
             next += 1
         } else if tokens[next].kind == .punctuation {
             let mark = bytes[tokens[next].utf8Start]
@@ -120,6 +141,24 @@ struct MentionSpotter {
         guard next < tokens.count, tokens[next].kind == .word, tokens[next].sentence == sentence,
               !tokens[next].followsNewline else { return nil }
         return next
+    }
+
+    /// Whether one of the names under `entry` is written with a possessive ending ("St. John's"
+    /// but not "Canadas"): an apostrophe, straight or curly, before its "s".
+    private func spellsPossessive(_ entry: KeyEntry) -> Bool {
+        entry.postings.contains { posting in
+            let surface = index.postingSurfaceBytes(posting)
+            guard surface.count >= 2 else { return false }
+            for position in 1..<surface.count where surface[position] | 0x20 == UInt8(ascii: "s") {
+                let before = surface[position - 1]
+                if before == UInt8(ascii: "'") { return true }
+                // "’" is E2 80 99 in UTF-8.
+                if before == 0x99 && position >= 3 && surface[position - 3] == 0xE2 && surface[position - 2] == 0x80 {
+                    return true
+                }
+            }
+            return false
+        }
     }
 
     private func isConnector(_ token: Token, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

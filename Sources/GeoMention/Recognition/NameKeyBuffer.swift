@@ -27,6 +27,12 @@ final class NameKeyBuffer {
         count = 0
     }
 
+    /// Drops the last byte; the key must not be empty.
+    func removeLast() {
+        precondition(count > 0, "removeLast on an empty key")
+        count -= 1
+    }
+
     /// Appends one byte.
     func append(_ byte: UInt8) {
         reserve(1)

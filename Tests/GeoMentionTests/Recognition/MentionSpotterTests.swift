@@ -60,6 +60,26 @@ import Testing
         #expect(jordan.place?.kind == .country)
     }
 
+    @Test(arguments: [
+        ("Ferries to St. John's were cancelled.", "St. John's", "CA"),
+        ("Ferries to St. John’s were cancelled.", "St. John’s", "CA"),
+        ("Envoys of the Democratic People's Republic of Korea arrived.", "Democratic People's Republic of Korea", "KP"),
+        ("Officials of the People's Republic of China arrived.", "People's Republic of China", "CN"),
+    ])
+    func nameSpelledWithAPossessiveKeepsIt(sentence: String, name: String, country: String) throws {
+        let parsed = try Engine.parse(sentence)
+        let mention = try parsed.only(name)
+        #expect(Engine.scalars(of: sentence, mention.mention.start, mention.mention.end) == name)
+        #expect(mention.place?.countryCode == country)
+    }
+
+    @Test func possessiveOfAPlaceIsThePlaceEvenWhenAVillageIsSpelledWithTheS() throws {
+        // "Canadas" is a village too; "Canada's economy" is Canada's.
+        let parsed = try Engine.parse("Canada's economy grew, and Paris's mayor said so.")
+        #expect(parsed.writtenNames == ["Canada", "Paris"])
+        #expect(try parsed.only("Canada").place?.kind == .country)
+    }
+
     // MARK: Old and transliterated spellings
 
     struct Spelling: Sendable, CustomTestStringConvertible {
