@@ -67,7 +67,34 @@ DISPLAY_NAMES = {
 }
 
 
+# Alternate names that English news uses for something else, written and checked by the team:
+# translations of a city's name that are everyday English phrases ("White House" is Casablanca,
+# Dar al-Bayda, in GeoNames; in the news it is the US president's residence) and placeholders.
+NOT_ALTERNATES = {norm(n) for n in ["White House", "None Such"]}
+
+
+def _words(text: str) -> set[str]:
+    return {norm(w) for w in re.split(r"[\s\-]+", text) if norm(w)}
+
+
+def owned_elsewhere(alternate: str, display: str, country: str, population: int,
+                    owners: dict[str, list[tuple[int, str]]]) -> bool:
+    """Whether `alternate`, an alternate name of a city called `display`, is the name of another
+    city in another country at least as populous, and shares no word with `display`: "Manchester"
+    is listed for Richmond, Virginia, once a town it annexed, but means the English city; "Anyang"
+    for Anyang-si stays, as it shares its word."""
+    if _words(alternate) & _words(display):
+        return False
+    return any(other_country != country and other_population >= population
+               for other_population, other_country in owners.get(norm(alternate), []))
+
+
 def build_cities(gn_cities: dict, features: dict[int, str], rg_rows: list[dict], admin1_code: dict[str, str]):
+    # Per primary name's key, the populations and countries of the cities called so.
+    owners: dict[str, list[tuple[int, str]]] = {}
+    for c in gn_cities.values():
+        display = DISPLAY_NAMES.get(int(c["geonameid"]), clean(c["name"]))
+        owners.setdefault(norm(display), []).append((int(c.get("population") or 0), c["countrycode"]))
     admin2_at = {}
     for r in rg_rows:
         if r["admin2"]:
@@ -94,7 +121,9 @@ def build_cities(gn_cities: dict, features: dict[int, str], rg_rows: list[dict],
             if not alt or not keep_alternate(alt):
                 continue
             k = norm(alt)
-            if k in seen or not k:
+            if k in seen or not k or k in NOT_ALTERNATES:
+                continue
+            if owned_elsewhere(alt, display, cc, int(c.get("population") or 0), owners):
                 continue
             seen.add(k)
             names.append((alt, pid, "name", "ci"))

@@ -16,6 +16,19 @@ import Testing
         #expect(gazetteer.candidates(for: "L'viv").first?.place.name == "Lviv")
     }
 
+    @Test func bundledGazetteerLeavesOutAlternateNamesThatMeanSomethingElse() throws {
+        let gazetteer = try TestGazetteers.world.get()
+        // Richmond, Virginia, annexed a town called Manchester; the name is the English city's.
+        let manchesters = gazetteer.candidates(for: "Manchester").map(\.place)
+        #expect(manchesters.first?.countryCode == "GB")
+        #expect(!manchesters.contains { $0.name == "Richmond" })
+        // GeoNames lists "White House" (Dar al-Bayda) for Casablanca.
+        #expect(!gazetteer.candidates(for: "White House").contains { $0.place.name == "Casablanca" })
+        // An alternate name sharing a word with the place's own name stays: "Anyang" for
+        // Anyang-si in Korea, though Anyang in China is larger.
+        #expect(gazetteer.candidates(for: "Anyang").contains { $0.place.countryCode == "KR" })
+    }
+
     @Test func caseSensitiveFormsMatchOnlyAsWritten() throws {
         let gazetteer = try TestGazetteers.mini.get()
         #expect(gazetteer.candidates(for: "US").map(\.place.countryCode) == ["US"])
