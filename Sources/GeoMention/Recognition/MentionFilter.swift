@@ -10,6 +10,7 @@
 /// - a given name followed by a surname ("Paris Hilton", "Georgia May Jagger", "London Breed");
 /// - a country abbreviation glued to a currency sign ("US$460");
 /// - an adjectival used as a language ("spoke French", "in English", "English-speaking");
+/// - a common word opening an organisation's name with "for" ("the Centre for Monitoring Indian Economy");
 /// - a company's legal form right after its name ("Nestlé SA", "Philips NV"), unless that name
 ///   is itself a place ("Reno NV").
 struct MentionFilter {
@@ -68,7 +69,7 @@ struct MentionFilter {
     /// its texts and of its candidates) for every mention of the document.
     private func isDropped(_ mention: UnsafePointer<Mention>) -> Bool {
         isCalendarWord(mention) || isTitleOrContraction(mention) || followsTitle(mention) || isAcronym(mention)
-            || isCurrency(mention) || isLanguage(mention) || isGivenNameOfPerson(mention)
+            || isCurrency(mention) || isLanguage(mention) || isGivenNameOfPerson(mention) || opensOrganisationName(mention)
     }
 
     // MARK: Cues
@@ -244,6 +245,24 @@ struct MentionFilter {
             && view.isLowercased(position + 2, "speaking")
     }
 
+    /// A common English word opening an organisation's name with "for" is no place: "the Centre
+    /// for Monitoring Indian Economy", "the Union for the Mediterranean". After "the", one
+    /// capitalised word that news uses often and no dictionary lists as a proper noun, then "for",
+    /// then a capitalised word or "the". A place keeps its name ("left Washington for Camp David").
+    private func opensOrganisationName(_ mention: UnsafePointer<Mention>) -> Bool {
+        let first = mention.pointee.tokenRange.lowerBound
+        guard mention.pointee.tokenRange.count == 1,
+              let the = view.adjacentWord(before: first), view.isLowercased(the, "the"),
+              let forWord = view.adjacentWord(after: first), view.isLowercased(forWord, "for"),
+              let next = view.adjacentWord(after: forWord),
+              view.tokens[next].startsUppercase || view.isLowercased(next, "the") else { return false }
+        let info = view.wordInfo(first)
+        return !info.isProperNoun && info.zipf >= Self.organisationWordZipf
+    }
+
+    /// The Zipf frequency from which a word opening "… for …" counts as a common one ("centre" 4.9).
+    private static let organisationWordZipf = 4.0
+
     /// A country abbreviation glued to a currency sign is a currency: "US$460", "A$", "HK$".
     private func isCurrency(_ mention: UnsafePointer<Mention>) -> Bool {
         let next = mention.pointee.tokenRange.upperBound
@@ -254,8 +273,7 @@ struct MentionFilter {
     /// Whether the mention is a company's legal form written right after the company's name
     /// ("Nestlé SA"): one token, written as in ``RecognitionLexicon/legalForms``, after a
     /// capitalised word that is no common word opening the sentence and does not end the spotted
-    /// name before it (which ends before token
-    /// `previousNameEnd`).
+    /// name before it (which ends before token `previousNameEnd`).
     private func isLegalForm(_ mention: UnsafePointer<Mention>, previousNameEnd: Int) -> Bool {
         let first = mention.pointee.tokenRange.lowerBound
         guard mention.pointee.tokenRange.count == 1, Self.legalForms.contains(mention.pointee.text),

@@ -86,6 +86,15 @@ import Testing
         #expect(parsed.writtenNames == ["Zurich", "Eindhoven"])
     }
 
+    @Test func commonWordOpeningAnOrganisationIsNoPlace() throws {
+        let parsed = try Engine.parse("Figures from the Centre for Monitoring Indian Economy were cited in Mumbai.")
+        #expect(!parsed.writtenNames.contains("Centre"))
+        #expect(parsed.writtenNames.contains("Mumbai"))
+        // A place's name before "for" stays a place.
+        let trip = try Engine.parse("The president left Washington for Camp David on Friday.")
+        #expect(trip.writtenNames.first == "Washington")
+    }
+
     @Test func legalFormSpellingAPlaceStillNamesIt() throws {
         // After a place ("Adelaide, SA") or a common word opening the sentence, "SA" is a place.
         let australian = try Engine.parse("Wine makers in Adelaide, SA, said the harvest was early.")
