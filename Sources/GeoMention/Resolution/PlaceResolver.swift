@@ -68,6 +68,10 @@ struct PlaceResolver {
             pooledChoice(&choice, pools: pools, scores: scores, starts: candidates.starts, qualified: decidesAlone,
                          buffers: &pooling)
         }
+        // The chosen places' strings are read below, each a likely cache miss: asked for together.
+        for position in mentions.indices where choice[position].0 >= 0 {
+            index.prefetchPlaceStrings(candidates[position, choice[position].0].place)
+        }
         // One name, one sense: most places are chosen by several mentions, and copied out once.
         var places = IntKeyedTable<Place>(capacity: mentions.count)
         let reasons = ResolutionReason(index: index)
