@@ -65,7 +65,7 @@ struct PlaceResolver {
                 explanation.pointee = Explanation(
                     places: mentions.indices.map { candidates.range(of: $0).map { facts[$0].place } }, vectors: vectors)
             }
-            pooledChoice(&choice, pools: pools, scores: scores, starts: candidates.starts, qualified: decidesAlone,
+            pooledChoice(&choice, pools: pools, scores: scores, starts: candidates.starts, alone: decidesAlone,
                          buffers: &pooling)
         }
         // The chosen places' strings are read below, each a likely cache miss: asked for together.
@@ -186,7 +186,7 @@ struct PlaceResolver {
         return vectors
     }
 
-    /// The storage ``pooledChoice(_:pools:scores:starts:qualified:buffers:)`` works in, kept from
+    /// The storage ``pooledChoice(_:pools:scores:starts:alone:buffers:)`` works in, kept from
     /// round to round.
     private struct PoolingBuffers {
         /// Each pool's sums, end to end.
@@ -203,11 +203,11 @@ struct PlaceResolver {
     }
 
     /// One name, one sense: replaces `choice` with the choices from the pooled scores of every
-    /// mention of the same name (`pools` gives each mention's pool; a mention with its own
-    /// qualifier decides alone). Mention `position`'s scores are
+    /// mention of the same name (`pools` gives each mention's pool; the mentions `alone` marks,
+    /// narrowed by their qualifier or narrowing it, decide alone). Mention `position`'s scores are
     /// `scores[starts[position]..<starts[position + 1]]`.
     private func pooledChoice(_ choice: inout [(Int, Double)], pools: [Int], scores: [Double], starts: [Int],
-                              qualified: [Bool], buffers: inout PoolingBuffers) {
+                              alone: [Bool], buffers: inout PoolingBuffers) {
         buffers.pooled.removeAll(keepingCapacity: true)
         buffers.pooled.reserveCapacity(scores.count)
         for pool in buffers.pooledRange.indices {
@@ -220,7 +220,7 @@ struct PlaceResolver {
             }
             // Each pool's sums, end to end. Mentions share a pool only when they have as many
             // candidates, so the sums line up.
-            for position in pools.indices where !qualified[position] {
+            for position in pools.indices where !alone[position] {
                 let pool = pools[position], own = scoresOf(position)
                 if let range = buffers.pooledRange[pool] {
                     for candidate in own.indices where candidate < range.count {
@@ -233,7 +233,7 @@ struct PlaceResolver {
             }
             // Every mention of a pool gets the pool's choice: worked out once.
             for position in pools.indices {
-                if qualified[position] {
+                if alone[position] {
                     choice[position] = Self.best(scoresOf(position))
                     continue
                 }
