@@ -57,16 +57,12 @@ struct LowerCaseOccurrences {
                 guard !bytes.isEmpty else { return }
                 var block = 0
                 while block < tokens.count {
-                    var lookups: UInt64 = 0
-                    for offset in 0..<min(64, tokens.count - block) {
-                        let token = tokens[block + offset]
+                    var lookups = TokenMask.block(from: block, below: tokens.count) { position in
+                        let token = tokens[position]
                         let length = token.utf8End &- token.utf8Start
                         let first = length > 0 ? bytes[min(token.utf8Start, bytes.count - 1)] : 0
-                        let lowerWord = UInt16(token.kind.rawValue) | UInt16(token.shape.rawValue) << 8
-                            == UInt16(Token.Kind.word.rawValue) | UInt16(Token.Shape.lower.rawValue) << 8
-                        let startsLikeOne = starts.contains(first: first, length: length)
-                        let both = unsafeBitCast(lowerWord, to: UInt8.self) & unsafeBitCast(startsLikeOne, to: UInt8.self)
-                        lookups |= UInt64(both) &<< UInt64(offset)
+                        return TokenMask.bit(token.isKind(.word, shape: .lower))
+                            & TokenMask.bit(starts.contains(first: first, length: length))
                     }
                     while lookups != 0 {
                         let token = tokens[block + lookups.trailingZeroBitCount]

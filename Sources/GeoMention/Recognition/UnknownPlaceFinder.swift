@@ -94,25 +94,16 @@ struct UnknownPlaceFinder {
     private static func freeCapitalizedWords(_ tokens: [Token], _ covered: [Bool], from block: Int) -> UInt64 {
         tokens.withUnsafeBufferPointer { tokens in
             covered.withUnsafeBufferPointer { covered in
-                var mask: UInt64 = 0
-                for offset in 0..<min(64, tokens.count - block) {
-                    // Both tests as bits, combined without the branch `&&` would take.
-                    let capitalized = unsafeBitCast(isCapitalizedWord(tokens[block + offset]), to: UInt8.self)
-                    let taken = unsafeBitCast(covered[block + offset], to: UInt8.self)
-                    mask |= UInt64(capitalized & ~taken) &<< UInt64(offset)
+                TokenMask.block(from: block, below: tokens.count) { position in
+                    TokenMask.bit(isCapitalizedWord(tokens[position])) & ~TokenMask.bit(covered[position])
                 }
-                return mask
             }
         }
     }
 
-    /// Whether `token` is a capitalised word. Kind and shape are compared together: tested one
-    /// after the other, the frequent words of other shapes make the first test a poor guess for
-    /// the processor on every token of the text.
     @inline(__always)
     private static func isCapitalizedWord(_ token: Token) -> Bool {
-        UInt16(token.kind.rawValue) | UInt16(token.shape.rawValue) << 8
-            == UInt16(Token.Kind.word.rawValue) | UInt16(Token.Shape.capitalized.rawValue) << 8
+        token.isKind(.word, shape: .capitalized)
     }
 
     /// The part of the run that reads as a place name, if any.

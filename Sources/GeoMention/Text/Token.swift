@@ -109,6 +109,14 @@ public struct Token: Hashable, Sendable {
         self.flags = flags
     }
 
+    /// Whether the token is of `kind` and `shape`, the two compared in one test: tested one after
+    /// the other, the frequent tokens of other kinds or shapes make the first test a poor guess
+    /// for the processor on every token of a text.
+    @inline(__always)
+    func isKind(_ kind: Kind, shape: Shape) -> Bool {
+        UInt16(self.kind.rawValue) | UInt16(self.shape.rawValue) << 8 == UInt16(kind.rawValue) | UInt16(shape.rawValue) << 8
+    }
+
     /// The offset of the first UTF-8 byte.
     public var utf8Start: Int { Int(storedUTF8Start) }
     /// The offset just past the last UTF-8 byte.
