@@ -118,16 +118,16 @@ struct MentionSpotter {
 
     /// The next word token that may continue a name after token `last`, in the same sentence and
     /// line, with at most one joining mark between them. Adds to `key` what the joining mark
-    /// contributes (an ampersand, or the "s" of a possessive).
+    /// contributes (an ampersand).
     private func nextWord(after last: Int, in tokens: [Token], bytes: UnsafeBufferPointer<UInt8>,
                           key: NameKeyBuffer) -> Int? {
         var next = last + 1
         guard next < tokens.count else { return nil }
         let sentence = tokens[last].sentence
-        if tokens[next].kind == .possessive {
-            key.append(0x73)  // "s": "Queen Anne's" is keyed "queen annes"
-            next += 1
-        } else if tokens[next].kind == .punctuation {
+        // A name goes on past a possessive only when spelled with it, and then ``spot(_:)`` has
+        // taken the possessive into the key already.
+        if tokens[next].kind == .possessive { return nil }
+        if tokens[next].kind == .punctuation {
             let mark = bytes[tokens[next].utf8Start]
             let width = tokens[next].utf8End - tokens[next].utf8Start
             guard width == 1, !tokens[next].followsNewline else { return nil }
