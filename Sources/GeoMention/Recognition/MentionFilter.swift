@@ -276,15 +276,16 @@ struct MentionFilter {
     /// name before it (which ends before token `previousNameEnd`).
     private func isLegalForm(_ mention: UnsafePointer<Mention>, previousNameEnd: Int) -> Bool {
         let first = mention.pointee.tokenRange.lowerBound
-        guard mention.pointee.tokenRange.count == 1, Self.legalForms.contains(mention.pointee.text),
-              let before = view.adjacentWord(before: first), view.tokens[before].startsUppercase else { return false }
+        // Every legal form is one token of at most four bytes: most mentions are ruled out before
+        // their text is hashed.
+        guard mention.pointee.tokenRange.count == 1, mention.pointee.utf8Range.count <= 4,
+              let before = view.adjacentWord(before: first), view.tokens[before].startsUppercase,
+              RecognitionLexicon.legalForms.contains(mention.pointee.text) else { return false }
         // A capital that only starts the sentence ("That SA holds") names no company.
         if view.tokens[before].isSentenceStart && view.wordInfo(before).zipf >= Self.commonWordZipf { return false }
         return previousNameEnd != first
     }
 
-    /// ``RecognitionLexicon/legalForms``.
-    private static let legalForms = RecognitionLexicon.legalForms
     /// The Zipf frequency from which a word is one of the commonest of English ("that", "this").
     private static let commonWordZipf = 5.0
 

@@ -45,7 +45,8 @@ enum RecognitionLexicon {
     ]
 
     /// Legal forms of companies written after the company's name ("Nestlé SA", "Siemens AG",
-    /// "Philips NV"), as written; several spell place abbreviations (South Africa, Nevada, Alberta).
+    /// "Philips NV"), as written, each at most four bytes; several spell place abbreviations
+    /// (South Africa, Nevada, Alberta).
     static let legalForms: Set<String> = [
         "SA", "AG", "NV", "SE", "AB", "AS", "ASA", "BV", "SpA", "SPA", "SAS", "SRL", "Srl", "GmbH", "KGaA",
         "Oyj", "PLC", "LLC", "LLP", "SAB", "SAA", "SACI",

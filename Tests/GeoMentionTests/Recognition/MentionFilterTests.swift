@@ -95,6 +95,10 @@ import Testing
         #expect(trip.writtenNames.first == "Washington")
     }
 
+    @Test func legalFormsAreShortEnoughForTheFiltersLengthTest() {
+        #expect(RecognitionLexicon.legalForms.allSatisfy { $0.utf8.count <= 4 })
+    }
+
     @Test func legalFormSpellingAPlaceStillNamesIt() throws {
         // After a place ("Adelaide, SA") or a common word opening the sentence, "SA" is a place.
         let australian = try Engine.parse("Wine makers in Adelaide, SA, said the harvest was early.")
