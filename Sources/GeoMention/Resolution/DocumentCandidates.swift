@@ -133,20 +133,20 @@ struct DocumentCandidates {
         keptStarts.reserveCapacity(starts.count)
         for position in mentions.indices {
             let range = range(of: position)
-            guard let qualified = heads[position] else {
+            guard let qualifiedMentions = heads[position] else {
                 kept.append(contentsOf: facts[range])
                 keptStarts.append(kept.count)
                 continue
             }
             func holdsOne(_ outer: Int) -> Bool {
-                qualified.contains { head in self.range(of: head).contains { Self.holds(facts[outer], facts[$0]) } }
+                qualifiedMentions.contains { head in self.range(of: head).contains { Self.holds(facts[outer], facts[$0]) } }
             }
             let holding = range.filter(holdsOne)
             if holding.isEmpty || holding.count == range.count {
                 kept.append(contentsOf: facts[range])
             } else {
                 kept.append(contentsOf: holding.map { facts[$0] })
-                qualifies[position] = qualified[0]
+                qualifies[position] = qualifiedMentions[0]
             }
             keptStarts.append(kept.count)
         }

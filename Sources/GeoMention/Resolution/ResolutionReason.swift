@@ -6,7 +6,7 @@ struct ResolutionReason {
     /// `cues` are those of the mention at `position`; `closeness` is the candidate's closeness
     /// feature in `context`, as the last round weighed it.
     func text(for fact: CandidateFacts, cues: MentionCues, position: Int, qualifier: String?, qualified: Bool,
-              qualifies: String? = nil, closeness: Double,
+              qualifies: String?, closeness: Double,
               candidates: Int, context: ResolverFeatures.Context) -> String {
         // The parts are appended to one string, "; " between them; its storage is made with the
         // first part, as most mentions have none.
