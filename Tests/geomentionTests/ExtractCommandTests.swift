@@ -43,6 +43,11 @@ import Testing
         try #require(document["toponyms"] as? [[String: Any]])
     }
 
+    /// The toponyms of the first document that `output` prints as JSON Lines.
+    private func firstToponyms(_ output: CommandRunner.Output) throws -> [[String: Any]] {
+        try toponyms(try #require(try jsonLines(output.standardOutput).first))
+    }
+
     private func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValue }
 
     private func scalars(_ text: String, _ start: Int, _ end: Int) -> String {
@@ -115,10 +120,10 @@ import Testing
         let root = try folder(["article.txt": Self.article])
         defer { try? FileManager.default.removeItem(at: root) }
         let path = root.appendingPathComponent("article.txt").path
-        let with = try toponyms(try #require(try jsonLines(try CommandRunner.run(["extract", path]).standardOutput).first))
+        let with = try firstToponyms(try CommandRunner.run(["extract", path]))
         let output = try CommandRunner.run(["extract", "--no-demonyms", path])
         #expect(output.status == 0)
-        let without = try toponyms(try #require(try jsonLines(output.standardOutput).first))
+        let without = try firstToponyms(output)
         #expect(without.allSatisfy { $0["form"] as? String != "demonym" })
         #expect(!without.contains { ["Polish", "Ukrainian"].contains($0["name"] as? String ?? "") })
         #expect(without.count == with.count - 2)
@@ -227,10 +232,10 @@ import Testing
         let root = try folder(["article.txt": Self.article])
         defer { try? FileManager.default.removeItem(at: root) }
         let path = root.appendingPathComponent("article.txt").path
-        let with = try toponyms(try #require(try jsonLines(try CommandRunner.run(["extract", path]).standardOutput).first))
+        let with = try firstToponyms(try CommandRunner.run(["extract", path]))
         let output = try CommandRunner.run(["extract", "--no-context", path])
         #expect(output.status == 0)
-        let without = try toponyms(try #require(try jsonLines(output.standardOutput).first))
+        let without = try firstToponyms(output)
         #expect(without.count == with.count)
         let scorerFields: Set<String> = ["start", "end", "name", "form", "lat", "lon", "geonameid", "place", "kind",
                                          "country", "admin1", "confidence", "reason"]
@@ -290,7 +295,7 @@ import Testing
         let lviv = try #require(found.first)
         // "Floods & storms hit " is 20 scalars once "&amp;" is decoded.
         #expect(lviv["start"] as? Int == 20 && lviv["end"] as? Int == 24)
-        let plain = try toponyms(try #require(try jsonLines(fromText.standardOutput).first))
+        let plain = try firstToponyms(fromText)
         #expect(found.map { [$0["start"] as? Int, $0["end"] as? Int] } == plain.map { [$0["start"] as? Int, $0["end"] as? Int] })
     }
 
