@@ -117,41 +117,69 @@ struct DocumentCandidates {
     /// Tacoma in Washington state. Run after ``narrowToQualifiers(of:)``, whose result is
     /// `narrowed`: each mention that qualifies one or more narrowed mentions keeps the candidates
     /// that hold one of theirs, unless none or all of its candidates do.
+    ///
+    /// Nearly every document has a dateline qualified by its country, and the country holds all
+    /// of its own places; so every qualifier is weighed first, against the candidates as they
+    /// are, and the candidates are compacted in place only when one of them drops some.
     /// - Returns: per mention, the first mention it qualifies when that narrowed it, or nil.
     mutating func narrowQualifiersToTheirMentions(_ mentions: [Mention], narrowed: [Bool]) -> [Int?] {
         var qualifies = [Int?](repeating: nil, count: mentions.count)
-        // Per qualifier, the narrowed mentions it qualifies.
-        var heads: [Int: [Int]] = [:]
+        // Each narrowed mention with the qualifier it narrows to, ordered by qualifier and then
+        // by mention: mentions are visited in order, and the sort keeps equal qualifiers in it.
+        var heads: [(qualifier: Int, head: Int)] = []
         for position in mentions.indices where narrowed[position] {
             guard let qualifier = mentions[position].qualifier, qualifier != position else { continue }
-            heads[qualifier, default: []].append(position)
+            heads.append((qualifier, position))
         }
         guard !heads.isEmpty else { return qualifies }
-        var kept: [CandidateFacts] = []
-        kept.reserveCapacity(facts.count)
-        var keptStarts = [0]
-        keptStarts.reserveCapacity(starts.count)
-        for position in mentions.indices {
-            let range = range(of: position)
-            guard let qualifiedMentions = heads[position] else {
-                kept.append(contentsOf: facts[range])
-                keptStarts.append(kept.count)
-                continue
+        if heads.count > 1 { heads.sort { ($0.qualifier, $0.head) < ($1.qualifier, $1.head) } }
+        // The candidates each narrowing qualifier keeps, end to end, by index into ``facts``.
+        var holding: [Int] = []
+        // Per narrowing qualifier, in mention order: where its kept candidates lie in `holding`.
+        var narrowing: [(qualifier: Int, kept: Range<Int>)] = []
+        var group = heads.startIndex
+        while group < heads.endIndex {
+            let qualifier = heads[group].qualifier
+            var end = group + 1
+            while end < heads.endIndex && heads[end].qualifier == qualifier { end += 1 }
+            let qualifiedMentions = heads[group..<end]
+            let range = range(of: qualifier), first = holding.count
+            for outer in range where qualifiedMentions.contains(where: { head in
+                self.range(of: head.head).contains { Self.holds(facts[outer], facts[$0]) }
+            }) {
+                holding.append(outer)
             }
-            func holdsOne(_ outer: Int) -> Bool {
-                qualifiedMentions.contains { head in self.range(of: head).contains { Self.holds(facts[outer], facts[$0]) } }
-            }
-            let holding = range.filter(holdsOne)
-            if holding.isEmpty || holding.count == range.count {
-                kept.append(contentsOf: facts[range])
+            let count = holding.count - first
+            if count == 0 || count == range.count {
+                holding.removeLast(count)
             } else {
-                kept.append(contentsOf: holding.map { facts[$0] })
-                qualifies[position] = qualifiedMentions[0]
+                narrowing.append((qualifier, first..<holding.count))
+                qualifies[qualifier] = qualifiedMentions.first!.head
             }
-            keptStarts.append(kept.count)
+            group = end
         }
-        facts = kept
-        starts = keptStarts
+        guard !narrowing.isEmpty else { return qualifies }
+        // Compacted in place: kept candidates only ever move towards the front, past those
+        // already written, and every choice above was made on the candidates as they were.
+        var write = 0, readStart = 0, next = 0
+        for position in 0..<mentionCount {
+            let readEnd = starts[position + 1]
+            if next < narrowing.count && narrowing[next].qualifier == position {
+                for index in holding[narrowing[next].kept] {
+                    facts[write] = facts[index]
+                    write += 1
+                }
+                next += 1
+            } else {
+                for index in readStart..<readEnd {
+                    facts[write] = facts[index]
+                    write += 1
+                }
+            }
+            readStart = readEnd
+            starts[position + 1] = write
+        }
+        facts.removeLast(facts.count - write)
         return qualifies
     }
 }
