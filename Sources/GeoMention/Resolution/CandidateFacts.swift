@@ -52,7 +52,9 @@ struct CandidateFacts {
         case .country: return country == outer.country && place != outer.place
         case .admin1: return admin1 == outer.place && place != outer.place
         case .admin2, .region, .physical:
-            return GreatCircle.distance(point, outer.point) <= max(outer.radius * 1.2, 40)
+            let reach = max(outer.radius * 1.2, 40)
+            return !GreatCircle.latitudesSeparate(latitude, outer.latitude, byMoreThan: reach)
+                && GreatCircle.distance(point, outer.point) <= reach
         case .city:
             return false
         }

@@ -104,6 +104,7 @@ struct DocumentCandidates {
     private static func holds(_ outer: CandidateFacts, _ inner: CandidateFacts) -> Bool {
         if outer.kind == .city {
             return inner.kind == .city && inner.place != outer.place
+                && !GreatCircle.latitudesSeparate(inner.latitude, outer.latitude, byMoreThan: cityDistrictKilometres)
                 && GreatCircle.distance(inner.point, outer.point) <= cityDistrictKilometres
         }
         return inner.isWithin(outer)

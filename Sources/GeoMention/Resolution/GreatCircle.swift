@@ -47,6 +47,17 @@ enum GreatCircle {
         return degrees > 180 ? 360 - degrees : degrees
     }
 
+    /// Whether latitudes `a` and `b` (degrees) alone put two points more than `kilometres` apart.
+    ///
+    /// A great-circle distance is at least the arc between the two latitudes, so such points
+    /// are farther than `kilometres` whatever their longitudes; a margin of a thousandth keeps
+    /// rounding from ever deciding. This spares the trigonometry of ``distance(_:_:)-(Point,Point)``
+    /// for most pairs of places that lie far apart.
+    @inline(__always)
+    static func latitudesSeparate(_ a: Double, _ b: Double, byMoreThan kilometres: Double) -> Bool {
+        abs(a - b) * (.pi / 180) * earthRadius > kilometres * 1.001
+    }
+
     /// Haversine distance in kilometres between two points given in degrees.
     static func distance(_ a: (latitude: Double, longitude: Double), _ b: (latitude: Double, longitude: Double)) -> Double {
         distance(Point(latitude: a.latitude, longitude: a.longitude), Point(latitude: b.latitude, longitude: b.longitude))
