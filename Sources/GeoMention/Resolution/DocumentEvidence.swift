@@ -6,10 +6,9 @@ import Foundation
 /// A name is never its own evidence: every figure asked for a mention leaves out what all the
 /// mentions of the same name contribute.
 struct DocumentEvidence {
-    /// Weights by country key, in all.
-    private var countrySums = IntKeyedTable<Double>()
-    /// Weights by first-level unit place in all, and by country key and unit place per name, keyed
-    /// by ``Sum/key(name:_:)``.
+    /// Weights by country key and by first-level unit place in all, and by country key and unit
+    /// place per name, keyed by ``Sum/key(name:_:)``: one table for the document rather than one
+    /// per kind of sum.
     private var sums = IntKeyedTable<Double>()
     private var totalCountry = 0.0
     /// Per name (by ``EvidenceNames`` number): what its mentions contribute to all countries.
@@ -37,7 +36,7 @@ struct DocumentEvidence {
 
     /// What a weight in ``sums`` is summed over.
     private enum Sum: Int {
-        case admin1, nameCountry, nameAdmin1
+        case admin1, nameCountry, nameAdmin1, country
 
         /// Its key: the sum's kind (top bits), the name's number for a name's own share (0 for
         /// the document's total; below 2^28) and the country key or unit place (below 2^32).
@@ -61,8 +60,7 @@ struct DocumentEvidence {
         totalCountry = 0
         precondition(names.count < 1 << 28, "name numbers fit the keys of the sums")
         // Sized for the usual document, where a name has one sense, in a handful of countries.
-        sums.removeAll(reservingCapacity: 3 * names.count)
-        countrySums.removeAll(reservingCapacity: 8)
+        sums.removeAll(reservingCapacity: 3 * names.count + 8)
         points.removeAll(keepingCapacity: true)
         points.reserveCapacity(names.count)
         pointOf.removeAll(reservingCapacity: names.count)
@@ -73,7 +71,7 @@ struct DocumentEvidence {
             let fact = candidates[position, chosen]
             let weight = Self.weight(of: fact) * max(0.2, confidence)
             if fact.country != 0 {
-                countrySums.add(weight, to: Int(fact.country))
+                sums.add(weight, to: Sum.country.key(Int(fact.country)))
                 sums.add(weight, to: Sum.nameCountry.key(name: name, Int(fact.country)))
                 totalCountry += weight
                 ownTotal[name] += weight
@@ -120,7 +118,7 @@ struct DocumentEvidence {
 
     /// The weight of `country` among the places chosen for the other names of the document.
     func countryWeight(_ country: UInt16, excluding position: Int) -> Double {
-        guard country != 0, let total = countrySums[Int(country)] else { return 0 }
+        guard country != 0, let total = sums[Sum.country.key(Int(country))] else { return 0 }
         let own = position < nameOfMention.count
             ? sums[Sum.nameCountry.key(name: nameOfMention[position], Int(country))] ?? 0 : 0
         return max(0, total - own)
@@ -135,8 +133,10 @@ struct DocumentEvidence {
     /// The country with the most weight, or 0.
     var dominantCountry: UInt16 {
         // The heaviest, and of equal weights the least key: the same whatever the table's order.
+        // The countries' keys share their top bits, so they compare as the country keys do.
         var top: (key: Int, value: Double)?
-        countrySums.forEach { key, value in
+        sums.forEach { key, value in
+            guard key >> 60 == Sum.country.rawValue else { return }
             if let known = top, !(known.value < value || (known.value == value && known.key > key)) { return }
             top = (key, value)
         }

@@ -191,14 +191,12 @@ struct PlaceResolver {
     private struct PoolingBuffers {
         /// Each pool's sums, end to end.
         var pooled: [Double] = []
-        /// Per pool, where its sums lie in ``pooled``.
-        var pooledRange: [Range<Int>?]
-        /// Per pool, its choice once worked out.
-        var decided: [(Int, Double)?]
+        /// Per pool, where its sums lie in ``pooled`` and its choice once worked out: one array
+        /// for both, as the two are sized and reset together.
+        var pools: [(pooledRange: Range<Int>?, decided: (Int, Double)?)]
 
         init(poolCount: Int) {
-            pooledRange = Array(repeating: nil, count: poolCount)
-            decided = Array(repeating: nil, count: poolCount)
+            pools = Array(repeating: (nil, nil), count: poolCount)
         }
     }
 
@@ -210,10 +208,7 @@ struct PlaceResolver {
                               alone: [Bool], buffers: inout PoolingBuffers) {
         buffers.pooled.removeAll(keepingCapacity: true)
         buffers.pooled.reserveCapacity(scores.count)
-        for pool in buffers.pooledRange.indices {
-            buffers.pooledRange[pool] = nil
-            buffers.decided[pool] = nil
-        }
+        for pool in buffers.pools.indices { buffers.pools[pool] = (nil, nil) }
         scores.withUnsafeBufferPointer { scores in
             func scoresOf(_ position: Int) -> UnsafeBufferPointer<Double> {
                 UnsafeBufferPointer(rebasing: scores[starts[position]..<starts[position + 1]])
@@ -222,12 +217,12 @@ struct PlaceResolver {
             // candidates, so the sums line up.
             for position in pools.indices where !alone[position] {
                 let pool = pools[position], own = scoresOf(position)
-                if let range = buffers.pooledRange[pool] {
+                if let range = buffers.pools[pool].pooledRange {
                     for candidate in own.indices where candidate < range.count {
                         buffers.pooled[range.lowerBound + candidate] += own[candidate]
                     }
                 } else {
-                    buffers.pooledRange[pool] = buffers.pooled.count..<(buffers.pooled.count + own.count)
+                    buffers.pools[pool].pooledRange = buffers.pooled.count..<(buffers.pooled.count + own.count)
                     buffers.pooled.append(contentsOf: own)
                 }
             }
@@ -238,14 +233,14 @@ struct PlaceResolver {
                     continue
                 }
                 let pool = pools[position]
-                if let known = buffers.decided[pool] {
+                if let known = buffers.pools[pool].decided {
                     choice[position] = known
                     continue
                 }
-                let best = buffers.pooledRange[pool].map { range in
+                let best = buffers.pools[pool].pooledRange.map { range in
                     buffers.pooled.withUnsafeBufferPointer { Self.best(UnsafeBufferPointer(rebasing: $0[range])) }
                 } ?? Self.best(scoresOf(position))
-                buffers.decided[pool] = best
+                buffers.pools[pool].decided = best
                 choice[position] = best
             }
         }
