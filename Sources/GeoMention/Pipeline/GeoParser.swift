@@ -87,8 +87,7 @@ public struct GeoParser: Sendable {
             [Double?](unsafeUninitializedCapacity: mentions.count) { fixed, initialized in
                 for position in mentions.indices {
                     let mention = mentions.baseAddress! + position
-                    let certain = mention.pointee.cues.contains(.unitList) || mention.pointee.candidates.isEmpty
-                        || mention.pointee.candidates.allSatisfy { $0.form == .demonym }
+                    let certain = mention.pointee.cues.contains(.unitList) || mention.everyCandidate(is: .demonym)
                     (fixed.baseAddress! + position).initialize(to: certain ? 1 : nil)
                 }
                 initialized = mentions.count

@@ -149,7 +149,7 @@ enum MentionFeatures {
         // released.
         let top = mention.pointee.candidates[0]
         let candidateCount = mention.pointee.candidates.count
-        let allDemonyms = mention.pointee.candidates.allSatisfy { $0.form == .demonym }
+        let allDemonyms = mention.everyCandidate(is: .demonym)
         let prior = top.prior
         func set(_ feature: MentionFeature, _ value: Double) { matrix[row, feature] = value }
         func flag(_ feature: MentionFeature, _ condition: Bool) { if condition { matrix[row, feature] = 1 } }

@@ -200,7 +200,7 @@ struct MentionFilter {
 
     /// `roles`: the lists the mention's key is in.
     private func isTitleOrContraction(_ mention: UnsafePointer<Mention>, _ roles: KeyRoles) -> Bool {
-        if roles.contains(.personTitle) && mention.pointee.candidates.allSatisfy({ $0.form == .name }) {
+        if roles.contains(.personTitle) && mention.everyCandidate(is: .name) {
             return true
         }
         // Only a word with an apostrophe can be a contraction.
@@ -245,7 +245,7 @@ struct MentionFilter {
         // reading the candidates through the pointer retains and releases their list.
         guard view.tokens[position].shape == .capitalized, view.wordInfo(position).isGivenName,
               let next = view.adjacentWord(after: position), view.tokens[next].shape == .capitalized,
-              !Self.isDemonym(mention) else { return false }
+              !mention.isDemonym else { return false }
         let info = view.wordInfo(next)
         if info.isGivenName, let after = view.adjacentWord(after: next), view.tokens[after].shape == .capitalized {
             let afterInfo = view.wordInfo(after)
@@ -258,17 +258,11 @@ struct MentionFilter {
             && !isWord(next, in: Self.institutionSuffixes)
     }
 
-    /// ``Mention/isDemonym`` of the mention at `mention`, read in place: asked of the mention, or
-    /// of its candidates passed as an argument, it would retain and release them.
-    private static func isDemonym(_ mention: UnsafePointer<Mention>) -> Bool {
-        !mention.pointee.candidates.isEmpty && mention.pointee.candidates.allSatisfy { $0.form == .demonym }
-    }
-
     /// An adjectival used as the name of a language: "spoke only French", "in English",
     /// "English language learners".
     private func isLanguage(_ mention: UnsafePointer<Mention>) -> Bool {
         guard mention.pointee.tokenRange.count == 1,
-              mention.pointee.candidates.contains(where: { $0.form == .demonym }) else { return false }
+              mention.someCandidate(is: .demonym) else { return false }
         let position = mention.pointee.tokenRange.lowerBound
         var previous = view.adjacentWord(before: position)
         if let word = previous, isWord(word, in: Self.languageQualifiers) {
@@ -335,6 +329,6 @@ struct MentionFilter {
     private func isAcronym(_ mention: UnsafePointer<Mention>) -> Bool {
         guard mention.pointee.tokenRange.count == 1, view.tokens[mention.pointee.tokenRange.lowerBound].shape == .allCaps,
               !mention.pointee.cues.contains(.capitalsContext) else { return false }
-        return !mention.pointee.candidates.contains { $0.form == .abbreviation }
+        return !mention.someCandidate(is: .abbreviation)
     }
 }
