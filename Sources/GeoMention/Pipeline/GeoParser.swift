@@ -48,8 +48,7 @@ public struct GeoParser: Sendable {
         let features = MentionFeatures.matrix(for: spotted, keys: keys, view: view)
         let model = gazetteer.recognitionModel
         // A demonym always refers to its place; the model weighs only names.
-        let probabilities = model.probabilities(keys: keys, matrix: features,
-                                                fixed: spotted.map { $0.isDemonym || $0.isUnknownPlace || $0.cues.contains(.unitList) ? 1 : nil })
+        let probabilities = model.probabilities(keys: keys, matrix: features, fixed: Self.fixedProbabilities(spotted))
         var considered: [ConsideredMention] = []
         if options.explain {
             considered = spotted.indices.map {
@@ -77,6 +76,23 @@ public struct GeoParser: Sendable {
             kept += 1
         }
         return ParsedDocument(document: document, text: tokenized, mentions: resolved, considered: considered)
+    }
+
+    /// Per mention: 1 for a demonym, an unknown place or a member of a unit list, whose place is
+    /// certain without the model; nil for a name the model weighs. The mentions are read where they
+    /// lie: a closure over `[Mention]` would copy each mention, retaining and releasing its texts
+    /// and candidates.
+    private static func fixedProbabilities(_ mentions: [Mention]) -> [Double?] {
+        mentions.withUnsafeBufferPointer { mentions in
+            [Double?](unsafeUninitializedCapacity: mentions.count) { fixed, initialized in
+                for position in mentions.indices {
+                    let mention = mentions.baseAddress! + position
+                    let certain = mention.pointee.cues.contains(.unitList) || mention.everyCandidate(is: .demonym)
+                    (fixed.baseAddress! + position).initialize(to: certain ? 1 : nil)
+                }
+                initialized = mentions.count
+            }
+        }
     }
 
     /// Keeps the mentions whose probability reaches `threshold`, in order, each with its

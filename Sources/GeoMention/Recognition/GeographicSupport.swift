@@ -57,12 +57,17 @@ struct GeographicSupport {
         // cache misses on their records overlap rather than follow one another.
         var anchors: [(key: Int, place: Int, country: UInt16)] = []
         anchors.reserveCapacity(mentions.count)
-        for position in mentions.indices {
-            let candidates = mentions[position].candidates
-            guard let top = candidates.first else { continue }
-            let sure = candidates.count == 1 || top.prior >= 7.5
-                || (candidates.count > 1 && top.prior - candidates[1].prior >= 2)
-            if sure { anchors.append((keys.ids[position], top.place, 0)) }
+        // Each mention's candidates are read where they lie: a local copy of the list would be
+        // retained and released for every mention.
+        mentions.withUnsafeBufferPointer { mentions in
+            for position in mentions.indices {
+                let mention = mentions.baseAddress! + position
+                let count = mention.pointee.candidates.count
+                guard count > 0 else { continue }
+                let top = mention.pointee.candidates[0]
+                let sure = count == 1 || top.prior >= 7.5 || top.prior - mention.pointee.candidates[1].prior >= 2
+                if sure { anchors.append((keys.ids[position], top.place, 0)) }
+            }
         }
         for position in anchors.indices { anchors[position].country = index.countryKey(of: anchors[position].place) }
         let anchorCount = anchors.count
@@ -206,49 +211,50 @@ struct GeographicSupport {
     }
 }
 
-/// How often each value occurs in a list: the distinct values in order, each with its count, in
-/// one array.
+/// How often each value occurs in a list: the list itself, sorted, so that a document's tallies
+/// need no second array of distinct values and counts.
 private struct Tally {
-    private var entries: [(value: UInt64, count: Int)] = []
+    /// The values, ascending, repeats included.
+    private let values: [UInt64]
     /// The highest count, 0 when the list is empty.
-    private(set) var largest = 0
+    let largest: Int
     /// One bit per value of the list (``bit(of:)``): a value whose bit is clear is not in the list,
-    /// which answers most lookups without searching the entries.
-    private var present: UInt64 = 0
+    /// which answers most lookups without searching the values.
+    private let present: UInt64
 
     init(_ list: consuming [UInt64]) {
         list.sort()
-        entries.reserveCapacity(list.count)
-        for value in list {
-            present |= Self.bit(of: value)
-            if value == entries.last?.value {
-                entries[entries.count - 1].count += 1
-            } else {
-                entries.append((value, 1))
-            }
+        var present: UInt64 = 0, largest = 0, run = 0
+        for position in list.indices {
+            present |= Self.bit(of: list[position])
+            run = position > 0 && list[position] == list[position - 1] ? run + 1 : 1
+            largest = max(largest, run)
         }
-        for entry in entries { largest = max(largest, entry.count) }
+        values = list
+        self.largest = largest
+        self.present = present
     }
 
     /// How often `value` occurs.
     func count(of value: UInt64) -> Int {
         guard present & Self.bit(of: value) != 0 else { return 0 }
-        return entries.withUnsafeBufferPointer { entries in
-            // Where `value` stands among the values, found by counting the smaller ones when there
-            // are few (a document usually has a dozen): a count needs no branch to mispredict,
-            // where each step of a binary search is a coin toss for the processor.
-            var position = 0
-            if entries.count <= Self.countedSize {
-                for entry in entries { position &+= Self.one(if: entry.value < value) }
-            } else {
-                var low = 0, high = entries.count
-                while low < high {
-                    let middle = (low &+ high) &>> 1
-                    if entries[middle].value < value { low = middle &+ 1 } else { high = middle }
-                }
-                position = low
+        return values.withUnsafeBufferPointer { values in
+            // A short list (a document usually has a dozen values) is counted through without a
+            // branch to mispredict, where each step of a binary search is a coin toss for the
+            // processor; a long one is searched for the first of the value's run.
+            if values.count <= Self.countedSize {
+                var count = 0
+                for stored in values { count &+= Self.one(if: stored == value) }
+                return count
             }
-            return position < entries.count && entries[position].value == value ? entries[position].count : 0
+            var low = 0, high = values.count
+            while low < high {
+                let middle = (low &+ high) &>> 1
+                if values[middle] < value { low = middle &+ 1 } else { high = middle }
+            }
+            var end = low
+            while end < values.count && values[end] == value { end &+= 1 }
+            return end - low
         }
     }
 

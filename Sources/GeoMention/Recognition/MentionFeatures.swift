@@ -143,9 +143,13 @@ enum MentionFeatures {
         let range = mention.pointee.tokenRange
         let first = range.lowerBound
         let last = range.upperBound - 1
-        let candidates = mention.pointee.candidates
         let cues = mention.pointee.cues
-        let top = candidates[0]
+        // What the row needs of the candidates is read where they lie, before anything is written:
+        // bound to a local, or read after a write to the matrix, the list would be retained and
+        // released.
+        let top = mention.pointee.candidates[0]
+        let candidateCount = mention.pointee.candidates.count
+        let allDemonyms = mention.everyCandidate(is: .demonym)
         let prior = top.prior
         func set(_ feature: MentionFeature, _ value: Double) { matrix[row, feature] = value }
         func flag(_ feature: MentionFeature, _ condition: Bool) { if condition { matrix[row, feature] = 1 } }
@@ -158,12 +162,12 @@ enum MentionFeatures {
         flag(.kindRegion, kind == .region)
         flag(.kindPhysical, kind == .physical)
         flag(.formAbbreviation, top.form == .abbreviation)
-        flag(.formDemonym, candidates.allSatisfy { $0.form == .demonym })
+        flag(.formDemonym, allDemonyms)
         let words = wordCount(range, tokens)
         flag(.words2, words == 2)
         flag(.words3plus, words >= 3)
         flag(.primaryName, top.isPrimaryName)
-        set(.candidates, FeatureLogarithms.log2(candidates.count))
+        set(.candidates, FeatureLogarithms.log2(candidateCount))
 
         let single = words == 1
         // An abbreviation in its own capitals ("US", "EU") says nothing about the English word it spells.

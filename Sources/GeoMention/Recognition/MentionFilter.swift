@@ -31,6 +31,41 @@ struct MentionFilter {
         "only", "mostly", "fluent", "perfect", "little", "broken", "good", "some", "both",
     ])
 
+    /// The lists a mention's key is in, among those the key-only rules consult.
+    private struct KeyRoles: OptionSet {
+        let rawValue: UInt8
+        /// A month or day name (``RecognitionLexicon/calendarWords``).
+        static let calendar = KeyRoles(rawValue: 1 << 0)
+        /// A person's title (``RecognitionLexicon/personTitles``).
+        static let personTitle = KeyRoles(rawValue: 1 << 1)
+    }
+
+    /// The ASCII words of both lists with the lists each is in, so that one hash of a key answers
+    /// both rules.
+    private static let keyRoleTable: ByteWordTable<KeyRoles> = {
+        var roles: [String: KeyRoles] = [:]
+        for (words, role) in [(calendarWords.words, KeyRoles.calendar), (personTitles.words, .personTitle)] {
+            for word in words where word.utf8.allSatisfy({ $0 < 0x80 }) { roles[word, default: []].insert(role) }
+        }
+        var table = ByteWordTable<KeyRoles>(expectedCount: roles.count)
+        for (word, role) in roles.sorted(by: { $0.key < $1.key }) { table.insert(word, value: role) }
+        return table
+    }()
+
+    /// The lists `key` is in. An ASCII key is looked up once by its bytes; any other key is
+    /// looked up as a string in each list, as ``LexiconWordSet`` does.
+    private static func roles(ofKey key: String) -> KeyRoles {
+        let ascii = key.utf8.withContiguousStorageIfAvailable { bytes -> KeyRoles? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return keyRoleTable.entry(of: bytes).map { keyRoleTable.values[$0] } ?? []
+        }
+        if let ascii, let roles = ascii { return roles }
+        var roles: KeyRoles = []
+        if calendarWords.contains(key) { roles.insert(.calendar) }
+        if personTitles.contains(key) { roles.insert(.personTitle) }
+        return roles
+    }
+
     /// Whether token `position`, lower-cased, is in `words`; no string is built for an ASCII word.
     private func isWord(_ position: Int, in words: LexiconWordSet) -> Bool {
         view.withLowercasedBytes(position) { words.contains($0) }
@@ -66,10 +101,13 @@ struct MentionFilter {
 
     /// Whether one of the rules says the mention cannot be a place. The mention is read in place,
     /// through a pointer: passed by value, it would be copied (a retain and a release of each of
-    /// its texts and of its candidates) for every mention of the document.
+    /// its texts and of its candidates) for every mention of the document. The lists its key is in
+    /// are looked up once, for both rules that ask about them.
     private func isDropped(_ mention: UnsafePointer<Mention>) -> Bool {
-        isCalendarWord(mention) || isTitleOrContraction(mention) || followsTitle(mention) || isAcronym(mention)
-            || isCurrency(mention) || isLanguage(mention) || isGivenNameOfPerson(mention) || opensOrganisationName(mention)
+        let roles = Self.roles(ofKey: mention.pointee.key)
+        return isCalendarWord(mention, roles) || isTitleOrContraction(mention, roles) || followsTitle(mention)
+            || isAcronym(mention) || isCurrency(mention) || isLanguage(mention) || isGivenNameOfPerson(mention)
+            || opensOrganisationName(mention)
     }
 
     // MARK: Cues
@@ -155,12 +193,14 @@ struct MentionFilter {
 
     // MARK: Rules
 
-    private func isCalendarWord(_ mention: UnsafePointer<Mention>) -> Bool {
-        mention.pointee.tokenRange.count == 1 && Self.calendarWords.contains(mention.pointee.key)
+    /// `roles`: the lists the mention's key is in.
+    private func isCalendarWord(_ mention: UnsafePointer<Mention>, _ roles: KeyRoles) -> Bool {
+        mention.pointee.tokenRange.count == 1 && roles.contains(.calendar)
     }
 
-    private func isTitleOrContraction(_ mention: UnsafePointer<Mention>) -> Bool {
-        if Self.personTitles.contains(mention.pointee.key) && mention.pointee.candidates.allSatisfy({ $0.form == .name }) {
+    /// `roles`: the lists the mention's key is in.
+    private func isTitleOrContraction(_ mention: UnsafePointer<Mention>, _ roles: KeyRoles) -> Bool {
+        if roles.contains(.personTitle) && mention.everyCandidate(is: .name) {
             return true
         }
         // Only a word with an apostrophe can be a contraction.
@@ -199,10 +239,13 @@ struct MentionFilter {
     /// A one-word name that is a given name, followed by a capitalised surname (possibly after a
     /// second given name): "Paris Hilton", "Georgia May Jagger", "London Breed".
     private func isGivenNameOfPerson(_ mention: UnsafePointer<Mention>) -> Bool {
-        guard mention.pointee.tokenRange.count == 1, !Self.isDemonym(mention.pointee.candidates) else { return false }
+        guard mention.pointee.tokenRange.count == 1 else { return false }
         let position = mention.pointee.tokenRange.lowerBound
+        // The token tests come before the candidates are read: they rule out most names, and
+        // reading the candidates through the pointer retains and releases their list.
         guard view.tokens[position].shape == .capitalized, view.wordInfo(position).isGivenName,
-              let next = view.adjacentWord(after: position), view.tokens[next].shape == .capitalized else { return false }
+              let next = view.adjacentWord(after: position), view.tokens[next].shape == .capitalized,
+              !mention.isDemonym else { return false }
         let info = view.wordInfo(next)
         if info.isGivenName, let after = view.adjacentWord(after: next), view.tokens[after].shape == .capitalized {
             let afterInfo = view.wordInfo(after)
@@ -215,17 +258,11 @@ struct MentionFilter {
             && !isWord(next, in: Self.institutionSuffixes)
     }
 
-    /// ``Mention/isDemonym`` of a mention with `candidates`, asked of the candidates alone: asked of
-    /// a mention read through a pointer, it would copy the whole mention.
-    private static func isDemonym(_ candidates: [MentionCandidate]) -> Bool {
-        !candidates.isEmpty && candidates.allSatisfy { $0.form == .demonym }
-    }
-
     /// An adjectival used as the name of a language: "spoke only French", "in English",
     /// "English language learners".
     private func isLanguage(_ mention: UnsafePointer<Mention>) -> Bool {
         guard mention.pointee.tokenRange.count == 1,
-              mention.pointee.candidates.contains(where: { $0.form == .demonym }) else { return false }
+              mention.someCandidate(is: .demonym) else { return false }
         let position = mention.pointee.tokenRange.lowerBound
         var previous = view.adjacentWord(before: position)
         if let word = previous, isWord(word, in: Self.languageQualifiers) {
@@ -292,6 +329,6 @@ struct MentionFilter {
     private func isAcronym(_ mention: UnsafePointer<Mention>) -> Bool {
         guard mention.pointee.tokenRange.count == 1, view.tokens[mention.pointee.tokenRange.lowerBound].shape == .allCaps,
               !mention.pointee.cues.contains(.capitalsContext) else { return false }
-        return !mention.pointee.candidates.contains { $0.form == .abbreviation }
+        return !mention.someCandidate(is: .abbreviation)
     }
 }

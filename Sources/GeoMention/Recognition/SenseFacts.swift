@@ -45,15 +45,15 @@ struct SenseFacts {
     /// The mention is read in place rather than copied.
     mutating func facts(for mention: UnsafePointer<Mention>, key: Int) -> Facts {
         let unitWordAfter = mention.pointee.cues.contains(.unitWordAfter)
-        let candidates = mention.pointee.candidates
         var known = latestSense[key]
         while known >= 0 {
-            // Read in place: a copy of the sense would retain and release its candidates.
-            if senses[known].unitWordAfter == unitWordAfter && senses[known].candidates == candidates {
+            if senses[known].unitWordAfter == unitWordAfter && hasCandidates(known, of: mention) {
                 return senses[known].facts
             }
             known = senses[known].earlier
         }
+        // A new sense keeps the candidates.
+        let candidates = mention.pointee.candidates
         // The candidates' places are read from the index once, for both facts.
         candidateFacts.removeAll(keepingCapacity: true)
         for candidate in candidates.prefix(Self.candidateLimit) {
@@ -66,6 +66,20 @@ struct SenseFacts {
                             earlier: latestSense[key]))
         latestSense[key] = senses.count - 1
         return facts
+    }
+
+    /// Whether sense `sense` has the candidates of `mention`. Both lists are read where they lie,
+    /// element by element: comparing the arrays would retain and release each of them, for every
+    /// repeated name of the document.
+    private func hasCandidates(_ sense: Int, of mention: UnsafePointer<Mention>) -> Bool {
+        senses.withUnsafeBufferPointer { senses in
+            let count = senses[sense].candidates.count
+            guard count == mention.pointee.candidates.count else { return false }
+            for position in 0..<count where senses[sense].candidates[position] != mention.pointee.candidates[position] {
+                return false
+            }
+            return true
+        }
     }
 
     /// The kind of the most likely reading, once a unit named like its seat gives way to the
