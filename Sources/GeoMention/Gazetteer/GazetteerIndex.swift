@@ -379,6 +379,18 @@ public final class GazetteerIndex: @unchecked Sendable {
         cmh_prefetch_read(at + (IndexLayout.placeSize - 1))
     }
 
+    /// Asks the processor to fetch the postings of `entry` (the lines of its first and last
+    /// posting), which the spotter reads when it makes a mention: they lie apart from the key
+    /// table in the mapped file, so a fetch started when the key is found overlaps the lookups
+    /// that try to extend the name.
+    @inline(__always)
+    func prefetchPostings(of entry: KeyEntry) {
+        guard !entry.postings.isEmpty else { return }
+        let first = base + postingsOffset + entry.postings.lowerBound * IndexLayout.postingSize
+        cmh_prefetch_read(first)
+        cmh_prefetch_read(first + (entry.postings.count * IndexLayout.postingSize - 1))
+    }
+
     /// Asks the processor to fetch the strings of place `index` (its name, id and units), which
     /// ``place(at:)`` reads soon: a document's chosen places are then fetched side by side
     /// rather than one after another. The record itself should already be in cache.

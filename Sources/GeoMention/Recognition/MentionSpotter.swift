@@ -43,6 +43,8 @@ struct MentionSpotter {
                     let plain = key.withBytes({ index.entry(forKey: $0) })
                     if let plain, !plain.postings.isEmpty && tokens[last].startsUppercase {
                         best = (last, plain, key.count)
+                        // Likely a mention: its postings are fetched while longer names are tried.
+                        index.prefetchPostings(of: plain)
                     }
                     // A possessive right after the word belongs to the name when a name is spelled
                     // with it: "St. John's" is a place, "Canada's" is Canada, even though
