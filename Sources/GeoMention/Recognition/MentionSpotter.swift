@@ -91,16 +91,9 @@ struct MentionSpotter {
     private func append(_ token: Token, of bytes: UnsafeBufferPointer<UInt8>, to key: NameKeyBuffer, glued: Bool = false) {
         let slice = UnsafeBufferPointer(rebasing: bytes[token.utf8Range])
         var pendingSpace = !key.isEmpty && !glued
-        var ascii = true, alphanumeric = true
-        for byte in slice {
-            if byte >= 0x80 { ascii = false; break }
-            if alphanumeric && !Self.isASCIIAlphanumeric(byte) { alphanumeric = false }
-        }
-        if alphanumeric && ascii && !slice.isEmpty {
-            // Letters and digits only, the common case: the word lower-cased, after its space.
-            if pendingSpace { key.append(0x20) }
-            key.appendLowercasedAlphanumerics(slice)
-        } else if ascii {
+        // Letters and digits only, the common case: the word lower-cased, after its space.
+        if key.appendLowercasedAlphanumerics(slice, spaced: pendingSpace) { return }
+        if !slice.contains(where: { $0 >= 0x80 }) {
             key.withArray { array in
                 for byte in slice { NameNormalizer.appendASCII(byte, to: &array, pendingSpace: &pendingSpace) }
             }
@@ -111,11 +104,6 @@ struct MentionSpotter {
                 }
             }
         }
-    }
-
-    @inline(__always)
-    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
     }
 
     /// The next word token that may continue a name after token `last`, in the same sentence and

@@ -40,13 +40,27 @@ final class NameKeyBuffer {
         count += 1
     }
 
-    /// Appends `bytes`, which must be ASCII letters and digits, lower-cased.
-    func appendLowercasedAlphanumerics(_ bytes: UnsafeBufferPointer<UInt8>) {
-        reserve(bytes.count)
-        for (offset, byte) in bytes.enumerated() {
-            storage[count + offset] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+    /// Appends `bytes` lower-cased, after a space when `spaced`, if they are all ASCII letters
+    /// and digits (the common word); otherwise leaves the key as it was and answers `false`.
+    /// Checking and copying are one pass: the bytes are written before the check is known to
+    /// pass, and a failed check simply does not count them.
+    func appendLowercasedAlphanumerics(_ bytes: UnsafeBufferPointer<UInt8>, spaced: Bool) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        reserve(bytes.count + 1)
+        var end = count
+        if spaced {
+            storage[end] = 0x20
+            end &+= 1
         }
-        count += bytes.count
+        for byte in bytes {
+            let lowered = byte | 0x20
+            let isLetter = lowered &- 0x61 < 26
+            guard isLetter || byte &- 0x30 < 10 else { return false }
+            storage[end] = isLetter ? lowered : byte
+            end &+= 1
+        }
+        count = end
+        return true
     }
 
     /// Lets `body` extend the key as an array, for ``NameNormalizer``'s functions that take one,
