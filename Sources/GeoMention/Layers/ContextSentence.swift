@@ -77,10 +77,16 @@ struct ContextSentence: Hashable, Sendable {
             return
         }
         var document = text.text
-        self = document.withUTF8 { utf8 in
-            let bytes = UnsafeBufferPointer(rebasing: utf8[sentence.utf8Range.clamped(to: 0..<utf8.count)])
-            return Self.collapsing(bytes, from: sentence.start, mention: mention)
-        }
+        self = document.withUTF8 { Self(documentUTF8: $0, shortSentence: sentence, mention: mention) }
+    }
+
+    /// ``init(text:sentence:mention:)`` for a sentence of at most ``longestSentence`` scalars,
+    /// read from `utf8`, the UTF-8 of the document's text: for a caller that holds that buffer
+    /// for all the sentences of a document, so that each sentence costs no retain of the text.
+    init(documentUTF8 utf8: UnsafeBufferPointer<UInt8>, shortSentence sentence: Sentence, mention: Range<Int>) {
+        precondition(sentence.scalarRange.count <= Self.longestSentence, "ContextSentence: a long sentence is cut")
+        let bytes = UnsafeBufferPointer(rebasing: utf8[sentence.utf8Range.clamped(to: 0..<utf8.count)])
+        self = Self.collapsing(bytes, from: sentence.start, mention: mention)
     }
 
     /// About ``longestSentence`` scalars of `sentence` around `mention`: as many before the
