@@ -48,9 +48,10 @@ public struct EventContextReader: Sendable {
         return contexts
     }
 
-    /// Calls `body` with the index and the context of every mention, in order.
+    /// Calls `body` with the index and the context of every mention, in order. The context is
+    /// handed over, so that a body that stores it moves its strings instead of retaining them.
     func forEachContext(text: TokenizedText, mentions: [ResolvedMention],
-                        _ body: (Int, EventContext) -> Void) {
+                        _ body: (Int, consuming EventContext) -> Void) {
         guard !mentions.isEmpty else { return }
         // Mentions come in text order, so a sentence's facts serve its mentions one after the
         // other; a mention back in an earlier sentence just computes them again. One set of

@@ -170,8 +170,9 @@ struct SentenceWords {
                     // Most words are in neither table, and most of those fail the cheap test;
                     // a word is looked up only in the tables whose test it passes (the others
                     // would answer what the word already holds: no info, no lexicon number).
-                    let mayBeInVocabulary = vocabulary.table.mayContain(bytes)
-                    let mayBeInLexicon = lexicon.words.mayContain(bytes)
+                    let signature = WordTable.signature(bytes)
+                    let mayBeInVocabulary = vocabulary.table.mayContain(signature: signature)
+                    let mayBeInLexicon = lexicon.words.mayContain(signature: signature)
                     guard mayBeInVocabulary || mayBeInLexicon else { continue }
                     let hash = WordTable.hash(bytes)
                     if mayBeInVocabulary {

@@ -28,9 +28,10 @@ struct WordTable: Sendable {
     /// How many distinct words the table holds.
     var count: Int { table.count }
 
-    /// The bit of ``signatures`` that stands for words shaped like `bytes`.
+    /// The bit of ``signatures`` that stands for words shaped like `bytes`; the same in every
+    /// table, so that a word tested against several is shaped once (``mayContain(signature:)``).
     @inline(__always)
-    private static func signature(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    static func signature(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let first = bytes.first, let last = bytes.last else { return 0 }
         return (bytes.count &* 31 &+ Int(first) &* 131 &+ Int(last)) & 4095
     }
@@ -38,8 +39,13 @@ struct WordTable: Sendable {
     /// False when the table certainly lacks the word spelled `bytes`; true when it may have it.
     @inline(__always)
     func mayContain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let bit = Self.signature(bytes)
-        return signatures[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        mayContain(signature: Self.signature(bytes))
+    }
+
+    /// ``mayContain(_:)`` for the word whose ``signature(_:)`` is `bit`.
+    @inline(__always)
+    func mayContain(signature bit: Int) -> Bool {
+        signatures[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// The hash ``number(of:hash:)`` expects for `bytes`.

@@ -68,6 +68,13 @@ enum TextEscaping {
                     }
                     groupEnd = index + 8
                 } else {
+                    // Fewer than eight bytes are left (all of a short string): one word that
+                    // ends with them tells whether any needs a look, so that a plain tail is
+                    // copied with the run before it instead of being passed byte by byte.
+                    if !mayHoldSpecialJSONByte(tailWord(raw, from: index)) {
+                        index = bytes.count
+                        continue
+                    }
                     groupEnd = bytes.count
                 }
             }
@@ -124,6 +131,18 @@ enum TextEscaping {
             | zeroByteFlags(word ^ (ones &* 0x22)) | zeroByteFlags(word ^ (ones &* 0x5C))
             | zeroByteFlags(word ^ (ones &* 0x7F)) | zeroByteFlags(word ^ (ones &* 0xE2))
         return flags & highBits != 0
+    }
+
+    /// Eight bytes that end with the bytes of `raw` from `index` on (fewer than eight): the
+    /// last eight of `raw`, reaching back over bytes before `index`, or, when `raw` is shorter,
+    /// its bytes from `index` followed by plain bytes. Either way the word holds a special
+    /// byte (``mayHoldSpecialJSONByte(_:)``) whenever those bytes do.
+    @inline(__always)
+    private static func tailWord(_ raw: UnsafeRawBufferPointer, from index: Int) -> UInt64 {
+        if raw.count >= 8 { return raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self) }
+        var word: UInt64 = 0x6161_6161_6161_6161
+        withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[index...])) }
+        return word
     }
 
     /// The lower-case hexadecimal digit of `value` (0 to 15).

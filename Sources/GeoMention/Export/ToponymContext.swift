@@ -29,31 +29,36 @@ public struct ToponymContext: Hashable, Sendable {
     public static func contexts(for parsed: ParsedDocument, documentDate: CalendarDate?) -> [ToponymContext] {
         guard !parsed.mentions.isEmpty else { return [] }
         let mentions = parsed.mentions
-        let sentences = parsed.text.sentences
+        let text = parsed.text
+        let sentences = text.sentences
         var contexts: [ToponymContext] = []
         contexts.reserveCapacity(mentions.count)
         // Mentions of one sentence share its text, unless it is long enough to be cut around each.
         var lastSentence = -1
         var lastText = ""
-        EventContextReader(documentDate: documentDate).forEachContext(text: parsed.text, mentions: mentions) { index, event in
-            let mention = mentions[index].mention.start..<mentions[index].mention.end
-            guard sentences.indices.contains(event.sentence) else {
-                let text = ContextSentence(text: parsed.text, sentence: mention, mention: mention).text
-                contexts.append(ToponymContext(event: event, sentence: text))
-                return
-            }
-            let sentence = sentences[event.sentence]
-            let shared = sentence.scalarRange.count <= ContextSentence.longestSentence
-            if shared && event.sentence == lastSentence {
+        // A short sentence is read from the document's UTF-8, held here for the whole document,
+        // so that each sentence costs no retain and release of the text's storage.
+        var document = text.text
+        document.withUTF8 { utf8 in
+            EventContextReader(documentDate: documentDate).forEachContext(text: text, mentions: mentions) { index, event in
+                let mention = mentions[index].mention.start..<mentions[index].mention.end
+                guard sentences.indices.contains(event.sentence) else {
+                    let text = ContextSentence(text: text, sentence: mention, mention: mention).text
+                    contexts.append(ToponymContext(event: event, sentence: text))
+                    return
+                }
+                let sentence = sentences[event.sentence]
+                guard sentence.scalarRange.count <= ContextSentence.longestSentence else {
+                    let text = ContextSentence(text: text, sentence: sentence, mention: mention).text
+                    contexts.append(ToponymContext(event: event, sentence: text))
+                    return
+                }
+                if event.sentence != lastSentence {
+                    lastSentence = event.sentence
+                    lastText = ContextSentence(documentUTF8: utf8, shortSentence: sentence, mention: mention).text
+                }
                 contexts.append(ToponymContext(event: event, sentence: lastText))
-                return
             }
-            let text = ContextSentence(text: parsed.text, sentence: sentence, mention: mention).text
-            if shared {
-                lastSentence = event.sentence
-                lastText = text
-            }
-            contexts.append(ToponymContext(event: event, sentence: text))
         }
         return contexts
     }

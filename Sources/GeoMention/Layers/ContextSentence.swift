@@ -77,10 +77,16 @@ struct ContextSentence: Hashable, Sendable {
             return
         }
         var document = text.text
-        self = document.withUTF8 { utf8 in
-            let bytes = UnsafeBufferPointer(rebasing: utf8[sentence.utf8Range.clamped(to: 0..<utf8.count)])
-            return Self.collapsing(bytes, from: sentence.start, mention: mention)
-        }
+        self = document.withUTF8 { Self(documentUTF8: $0, shortSentence: sentence, mention: mention) }
+    }
+
+    /// ``init(text:sentence:mention:)`` for a sentence of at most ``longestSentence`` scalars,
+    /// read from `utf8`, the UTF-8 of the document's text: for a caller that holds that buffer
+    /// for all the sentences of a document, so that each sentence costs no retain of the text.
+    init(documentUTF8 utf8: UnsafeBufferPointer<UInt8>, shortSentence sentence: Sentence, mention: Range<Int>) {
+        precondition(sentence.scalarRange.count <= Self.longestSentence, "ContextSentence: a long sentence is cut")
+        let bytes = UnsafeBufferPointer(rebasing: utf8[sentence.utf8Range.clamped(to: 0..<utf8.count)])
+        self = Self.collapsing(bytes, from: sentence.start, mention: mention)
     }
 
     /// About ``longestSentence`` scalars of `sentence` around `mention`: as many before the
@@ -243,23 +249,46 @@ struct ContextSentence: Hashable, Sendable {
                                                     mention: Range<Int>) -> ContextSentence? {
         // The scalar the highlight ends on, and whether it is a space.
         let lastHighlighted = mention.upperBound - first - 1
-        // Flags and counts are accumulated without branches, so that the loop stays cheap per
-        // byte; the lead bytes of the only scalars above U+007F that are white space (see
+        // The bytes are read eight at a time, each flag and count taken for all eight at once;
+        // the lead bytes of the only scalars above U+007F that are white space (see
         // ``isWhitespace(_:lead:at:)``) are only flagged here and looked at after it.
-        var endsOnSpace = 0
-        var doubleSpaces = 0
-        var mayHoldOtherSpace = 0
+        var endsOnSpace = false
+        var mayHoldOtherSpace: UInt64 = 0
         var scalars = 0
-        var previous: UInt8 = 0
-        for byte in utf8 {
-            let isSpace = byte == UInt8(ascii: " ") ? 1 : 0
-            doubleSpaces |= isSpace & (previous == UInt8(ascii: " ") ? 1 : 0)
-            endsOnSpace |= isSpace & (scalars == lastHighlighted ? 1 : 0)
-            mayHoldOtherSpace |= byte == 0xC2 || byte &- 0xE1 < 3 ? 1 : 0
-            scalars += byte & 0xC0 == 0x80 ? 0 : 1
-            previous = byte
+        let raw = UnsafeRawBufferPointer(utf8)
+        // The flag of the last byte read when it is a space, at the place of the first byte.
+        var previousSpace: UInt64 = 0
+        var index = 0
+        while index + 8 <= utf8.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let spaces = Self.byteFlags(word, equalTo: UInt8(ascii: " "))
+            // A space after a space, within the group or across its first byte.
+            if spaces & (spaces << 8 | previousSpace) != 0 { return nil }
+            previousSpace = spaces >> 56
+            mayHoldOtherSpace |= Self.byteFlags(word, equalTo: 0xC2) | Self.byteFlags(word, equalTo: 0xE1)
+                | Self.byteFlags(word, equalTo: 0xE2) | Self.byteFlags(word, equalTo: 0xE3)
+            // Every byte but a continuation byte (10xxxxxx) starts a scalar.
+            let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
+            let starts = 8 - continuations.nonzeroBitCount
+            if lastHighlighted >= scalars && lastHighlighted < scalars + starts {
+                endsOnSpace = Self.isSpace(scalar: lastHighlighted - scalars, in: utf8[index..<(index + 8)])
+            }
+            scalars += starts
+            index += 8
         }
-        guard doubleSpaces == 0 else { return nil }
+        // The last bytes, fewer than eight, one at a time.
+        var previous: UInt8 = previousSpace != 0 ? UInt8(ascii: " ") : 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: " ") {
+                if previous == UInt8(ascii: " ") { return nil }
+                if scalars == lastHighlighted { endsOnSpace = true }
+            }
+            if byte == 0xC2 || byte &- 0xE1 < 3 { mayHoldOtherSpace = 1 }
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            previous = byte
+            index += 1
+        }
         if mayHoldOtherSpace != 0 {
             for index in 0..<utf8.count where utf8[index] == 0xC2 || utf8[index] &- 0xE1 < 3 {
                 if isWhitespace(utf8, lead: utf8[index], at: index) { return nil }
@@ -272,11 +301,31 @@ struct ContextSentence: Hashable, Sendable {
             upper = scalars
         } else if mention.upperBound > first {
             // A space is written with the word after it, so a highlight ending on one stops before it.
-            upper = endsOnSpace != 0 ? lastHighlighted : lastHighlighted + 1
+            upper = endsOnSpace ? lastHighlighted : lastHighlighted + 1
         } else {
             upper = 0
         }
         return ContextSentence(text: String(decoding: utf8, as: UTF8.self), highlight: lower..<max(lower, upper))
+    }
+
+    /// The high bit of each byte of `word` that equals `byte`, the other bits clear (exact per
+    /// byte: no carry crosses from one byte to the next).
+    @inline(__always)
+    private static func byteFlags(_ word: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let difference = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        // A byte's high bit ends up set unless all its bits are zero.
+        return ~(((difference & lowBits) &+ lowBits) | difference) & ~lowBits
+    }
+
+    /// Whether scalar number `scalar` among those that start in `bytes` is a space.
+    private static func isSpace(scalar: Int, in bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 {
+            if count == scalar { return byte == UInt8(ascii: " ") }
+            count += 1
+        }
+        return false
     }
 
     private init(text: String, highlight: Range<Int>) {

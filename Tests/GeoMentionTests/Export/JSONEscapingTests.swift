@@ -61,6 +61,27 @@ import Testing
         }
     }
 
+    /// Mostly plain text, where whole groups and tails of fewer than eight bytes are passed over
+    /// at once: every length up to three groups, plain or with one scalar to escape (or a
+    /// multi-byte one) at each position.
+    @Test func plainTextWithOneSpecialScalarAnywhereIsEscapedByTheRule() {
+        let specials: [Unicode.Scalar] = ["\"", "\\", "\n", "\u{01}", "\u{7F}", "\u{2028}", "\u{2029}", "\u{2014}", "é"]
+        for length in 0...24 {
+            let plain = String(repeating: "k", count: length)
+            #expect(TextEscaping.jsonString(plain) == Self.expected(plain))
+            for position in 0..<length {
+                for special in specials {
+                    var scalars = Array(plain.unicodeScalars)
+                    scalars[position] = special
+                    var text = String.UnicodeScalarView()
+                    text.append(contentsOf: scalars)
+                    let string = String(text)
+                    #expect(TextEscaping.jsonString(string) == Self.expected(string))
+                }
+            }
+        }
+    }
+
     @Test func bridgedAndSubstringBackedTextIsWrittenTheSame() {
         let text = "Kyiv — \"Lviv\"\u{2028}Odesa\n"
         let bridged = NSString(string: text) as String

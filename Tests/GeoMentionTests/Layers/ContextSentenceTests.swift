@@ -66,6 +66,10 @@ import Testing
         let sources = Self.texts + [
             "Plain words with single spaces.", "Tab\there and  two spaces", "x", "a b", "Kyiv — Lviv “quoted”.",
             "Près de Київ 東京 🙂 é.", "Київ\u{00A0}— Lviv.", "SÃO TOMÉ — Zürich “quoted” 🙂.",
+            // Longer than a few groups of eight bytes, with spaces, two in a row and other
+            // scalars falling at every place in a group.
+            "Reporters in Київ — said “the shelling” of Lviv and Odesa went on 🙂 é overnight.",
+            "Київ—Lviv 1234567  Odesa — “a b c d e f” 東京 x\u{00A0}y z.",
         ]
         for source in sources {
             let scalars = Array(source.unicodeScalars)
