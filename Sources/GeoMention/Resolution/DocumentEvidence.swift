@@ -11,6 +11,9 @@ struct DocumentEvidence {
     /// per kind of sum.
     private var sums = IntKeyedTable<Double>()
     private var totalCountry = 0.0
+    /// The keys in ``sums`` of the countries' totals, in order of first appearance: the few a
+    /// document names, so that ``dominantCountry`` weighs them without a walk over every slot.
+    private var countryKeys: [Int] = []
     /// Per name (by ``EvidenceNames`` number): what its mentions contribute to all countries.
     private var ownTotal: [Double] = []
     /// Per mention, the number of its name.
@@ -61,6 +64,7 @@ struct DocumentEvidence {
         precondition(names.count < 1 << 28, "name numbers fit the keys of the sums")
         // Sized for the usual document, where a name has one sense, in a handful of countries.
         sums.removeAll(reservingCapacity: 3 * names.count + 8)
+        countryKeys.removeAll(keepingCapacity: true)
         points.removeAll(keepingCapacity: true)
         points.reserveCapacity(names.count)
         pointOf.removeAll(reservingCapacity: names.count)
@@ -71,7 +75,8 @@ struct DocumentEvidence {
             let fact = candidates[position, chosen]
             let weight = Self.weight(of: fact) * max(0.2, confidence)
             if fact.country != 0 {
-                sums.add(weight, to: Sum.country.key(Int(fact.country)))
+                let countryKey = Sum.country.key(Int(fact.country))
+                if sums.add(weight, to: countryKey) { countryKeys.append(countryKey) }
                 sums.add(weight, to: Sum.nameCountry.key(name: name, Int(fact.country)))
                 totalCountry += weight
                 ownTotal[name] += weight
@@ -135,9 +140,9 @@ struct DocumentEvidence {
         // The heaviest, and of equal weights the least key: the same whatever the table's order.
         // The countries' keys share their top bits, so they compare as the country keys do.
         var top: (key: Int, value: Double)?
-        sums.forEach { key, value in
-            guard key >> 60 == Sum.country.rawValue else { return }
-            if let known = top, !(known.value < value || (known.value == value && known.key > key)) { return }
+        for key in countryKeys {
+            guard let value = sums[key] else { continue }
+            if let known = top, !(known.value < value || (known.value == value && known.key > key)) { continue }
             top = (key, value)
         }
         return top.map { UInt16(truncatingIfNeeded: $0.key) } ?? 0

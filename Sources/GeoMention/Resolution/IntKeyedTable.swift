@@ -57,17 +57,19 @@ struct IntKeyedTable<Value> {
     }
 
     /// Applies `change` to the value of `key`, which starts as `initial` when the key is new.
-    @inline(__always)
-    mutating func update(_ key: Int, initial: Value, _ change: (inout Value) -> Void) {
+    /// - Returns: whether the key was new.
+    @inline(__always) @discardableResult
+    mutating func update(_ key: Int, initial: Value, _ change: (inout Value) -> Void) -> Bool {
         makeRoom()
         let found = slot(of: key)
         if slots[2 * found] >= 0 {
             change(&values[slots[2 * found + 1]])
-        } else {
-            var value = initial
-            change(&value)
-            append(key, value, at: found)
+            return false
         }
+        var value = initial
+        change(&value)
+        append(key, value, at: found)
+        return true
     }
 
     /// Removes every key, keeping the storage, and makes room for `capacity` keys before the
@@ -82,13 +84,6 @@ struct IntKeyedTable<Value> {
             slots.withUnsafeMutableBufferPointer { $0.update(repeating: -1) }
         }
         values.reserveCapacity(capacity)
-    }
-
-    /// Calls `body` with every key and its value, in no particular order.
-    func forEach(_ body: (_ key: Int, _ value: Value) -> Void) {
-        for slot in stride(from: 0, to: slots.count, by: 2) where slots[slot] >= 0 {
-            body(slots[slot], values[slots[slot + 1]])
-        }
     }
 
     private mutating func append(_ key: Int, _ value: Value, at slot: Int) {
@@ -118,7 +113,9 @@ struct IntKeyedTable<Value> {
 
 extension IntKeyedTable where Value == Double {
     /// Adds `weight` to the sum held under `key` (a new key starts at 0).
-    mutating func add(_ weight: Double, to key: Int) {
+    /// - Returns: whether the key was new.
+    @discardableResult
+    mutating func add(_ weight: Double, to key: Int) -> Bool {
         update(key, initial: 0) { $0 += weight }
     }
 }

@@ -96,12 +96,15 @@ enum ResolverFeatures {
 
     /// Writes the features of candidate `fact` of the mention at `position` into `v`
     /// (``count`` values); `isDateline` tells whether that mention is the dateline.
+    ///
+    /// Every feature is written, a flag as 1 or 0 and an absent weight as 0, rather than the
+    /// vector cleared first: filling is done for every candidate of every round, and the clearing
+    /// was a call into the C library each time.
     static func fill(_ v: UnsafeMutableBufferPointer<Double>, _ fact: CandidateFacts, isDateline: Bool, position: Int,
                      topPrior: Double, context: Context, logs: inout EvidenceLogs) {
         precondition(v.count == count, "one slot per feature")
-        v.update(repeating: 0)
         func set(_ feature: ResolverFeature, _ value: Double) { v[feature.rawValue] = value }
-        func flag(_ feature: ResolverFeature, _ condition: Bool) { if condition { v[feature.rawValue] = 1 } }
+        func flag(_ feature: ResolverFeature, _ condition: Bool) { v[feature.rawValue] = condition ? 1 : 0 }
         set(.prior, fact.prior)
         flag(.kindCountry, fact.kind == .country)
         flag(.kindAdmin1, fact.kind == .admin1)
@@ -122,12 +125,10 @@ enum ResolverFeatures {
         let countryWeight = logs.countryWeight(country, excluding: position, in: context.evidence)
         set(.countryEvidence, logs.country(countryWeight))
         // For a first-level unit, its own weight: the places named in it.
-        if fact.admin1 >= 0 {
-            set(.admin1Evidence, logs.admin1(logs.admin1Weight(fact.admin1, excluding: position, in: context.evidence)))
-        }
-        if fact.kind == .city || fact.kind == .admin2 {
-            set(.closeness, context.evidence.closeness(to: fact.point, excluding: position))
-        }
+        set(.admin1Evidence, fact.admin1 >= 0
+            ? logs.admin1(logs.admin1Weight(fact.admin1, excluding: position, in: context.evidence)) : 0)
+        set(.closeness, fact.kind == .city || fact.kind == .admin2
+            ? context.evidence.closeness(to: fact.point, excluding: position) : 0)
         flag(.seat, fact.isSeat)
         flag(.capital, fact.isCapital)
         flag(.datelineCountry, context.datelineCountry != 0 && fact.country == context.datelineCountry
