@@ -11,9 +11,13 @@ struct DocumentEvidence {
     /// per kind of sum.
     private var sums = IntKeyedTable<Double>()
     private var totalCountry = 0.0
-    /// The keys in ``sums`` of the countries' totals, in order of first appearance: the few a
-    /// document names, so that ``dominantCountry`` weighs them without a walk over every slot.
-    private var countryKeys: [Int] = []
+    /// The country with the most weight, or 0.
+    ///
+    /// Kept as the sums grow: weights are positive, so a country's total only rises, and after
+    /// each rise the heaviest is either the one before or the country just added to. Of equal
+    /// weights the least key wins, the same whatever order the places come in.
+    private(set) var dominantCountry: UInt16 = 0
+    private var dominantWeight = 0.0
     /// Per name (by ``EvidenceNames`` number): what its mentions contribute to all countries.
     private var ownTotal: [Double] = []
     /// Per mention, the number of its name.
@@ -64,7 +68,8 @@ struct DocumentEvidence {
         precondition(names.count < 1 << 28, "name numbers fit the keys of the sums")
         // Sized for the usual document, where a name has one sense, in a handful of countries.
         sums.removeAll(reservingCapacity: 3 * names.count + 8)
-        countryKeys.removeAll(keepingCapacity: true)
+        dominantCountry = 0
+        dominantWeight = 0
         points.removeAll(keepingCapacity: true)
         points.reserveCapacity(names.count)
         pointOf.removeAll(reservingCapacity: names.count)
@@ -75,8 +80,12 @@ struct DocumentEvidence {
             let fact = candidates[position, chosen]
             let weight = Self.weight(of: fact) * max(0.2, confidence)
             if fact.country != 0 {
-                let countryKey = Sum.country.key(Int(fact.country))
-                if sums.add(weight, to: countryKey) { countryKeys.append(countryKey) }
+                let total = sums.add(weight, to: Sum.country.key(Int(fact.country)))
+                if dominantCountry == 0 || dominantWeight < total
+                    || (dominantWeight == total && fact.country < dominantCountry) {
+                    dominantCountry = fact.country
+                    dominantWeight = total
+                }
                 sums.add(weight, to: Sum.nameCountry.key(name: name, Int(fact.country)))
                 totalCountry += weight
                 ownTotal[name] += weight
@@ -135,19 +144,6 @@ struct DocumentEvidence {
         return max(0, totalCountry - own)
     }
 
-    /// The country with the most weight, or 0.
-    var dominantCountry: UInt16 {
-        // The heaviest, and of equal weights the least key: the same whatever the table's order.
-        // The countries' keys share their top bits, so they compare as the country keys do.
-        var top: (key: Int, value: Double)?
-        for key in countryKeys {
-            guard let value = sums[key] else { continue }
-            if let known = top, !(known.value < value || (known.value == value && known.key > key)) { continue }
-            top = (key, value)
-        }
-        return top.map { UInt16(truncatingIfNeeded: $0.key) } ?? 0
-    }
-
     /// The weight of a first-level unit among the places chosen for the other names.
     func admin1Weight(_ admin1Place: Int, excluding position: Int) -> Double {
         guard admin1Place >= 0, let total = sums[Sum.admin1.key(admin1Place)] else { return 0 }
@@ -164,6 +160,11 @@ struct DocumentEvidence {
         // A point further in latitude alone than the close distance cannot count: only the band
         // is scanned (found with a wider margin, then tested exactly).
         let window = latitudeBand * 1.001
+        // Most candidates of an ambiguous name lie far from all of the document's places: one
+        // outside the latitudes the points span, widened by the window, is answered at once.
+        guard let south = points.first, let north = points.last,
+              point.latitude >= south.location.latitude - window, point.latitude <= north.location.latitude + window
+        else { return 0 }
         var lower = 0, upper = points.count
         while lower < upper {
             let middle = (lower + upper) / 2

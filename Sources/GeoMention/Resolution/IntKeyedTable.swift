@@ -57,19 +57,17 @@ struct IntKeyedTable<Value> {
     }
 
     /// Applies `change` to the value of `key`, which starts as `initial` when the key is new.
-    /// - Returns: whether the key was new.
-    @inline(__always) @discardableResult
-    mutating func update(_ key: Int, initial: Value, _ change: (inout Value) -> Void) -> Bool {
+    @inline(__always)
+    mutating func update(_ key: Int, initial: Value, _ change: (inout Value) -> Void) {
         makeRoom()
         let found = slot(of: key)
         if slots[2 * found] >= 0 {
             change(&values[slots[2 * found + 1]])
-            return false
+        } else {
+            var value = initial
+            change(&value)
+            append(key, value, at: found)
         }
-        var value = initial
-        change(&value)
-        append(key, value, at: found)
-        return true
     }
 
     /// Removes every key, keeping the storage, and makes room for `capacity` keys before the
@@ -113,9 +111,14 @@ struct IntKeyedTable<Value> {
 
 extension IntKeyedTable where Value == Double {
     /// Adds `weight` to the sum held under `key` (a new key starts at 0).
-    /// - Returns: whether the key was new.
-    @discardableResult
-    mutating func add(_ weight: Double, to key: Int) -> Bool {
-        update(key, initial: 0) { $0 += weight }
+    /// - Returns: the sum now held under `key`.
+    @inline(__always) @discardableResult
+    mutating func add(_ weight: Double, to key: Int) -> Double {
+        var sum = 0.0
+        update(key, initial: 0) {
+            $0 += weight
+            sum = $0
+        }
+        return sum
     }
 }
