@@ -351,6 +351,10 @@ struct PlaceResolver {
 
     /// The index of the highest score and the share of belief it holds.
     static func best<Scores: RandomAccessCollection<Double>>(_ scores: Scores) -> (Int, Double) where Scores.Index == Int {
+        // An only candidate holds all the belief, capped as ``confidence(_:chosen:)`` caps it
+        // (exp(0) / exp(0) is exactly 1, whatever the score), without the exponentials: about
+        // half of all mentions name one place only.
+        if scores.count == 1 { return (scores.startIndex, 0.99) }
         guard let top = scores.indices.max(by: { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 > $1) }) else {
             return (-1, 0)
         }
