@@ -267,14 +267,19 @@ struct PlaceResolver {
 
     /// The most prominent of the readings of `facts` (``appendReadings(of:unitWordAfter:to:)``;
     /// the first of equals), found without building the readings; nil when there is none.
+    ///
+    /// The candidates are read in place, by index, so that the loop and the rule's look-ups do
+    /// not retain and release the array: the recogniser asks this of every mention.
     static func mostProminentReading(of facts: [CandidateFacts], unitWordAfter: Bool) -> CandidateFacts? {
-        let rule = ReadingRule(facts, unitWordAfter: unitWordAfter)
-        var best: CandidateFacts?
-        for fact in facts where rule.keeps(fact, among: facts) {
-            if let current = best, !(current.prior < fact.prior) { continue }
-            best = fact
+        facts.withUnsafeBufferPointer { facts in
+            let rule = ReadingRule(facts, unitWordAfter: unitWordAfter)
+            var best = -1
+            for index in facts.indices where rule.keeps(facts[index], among: facts) {
+                if best >= 0 && !(facts[best].prior < facts[index].prior) { continue }
+                best = index
+            }
+            return best >= 0 ? facts[best] : nil
         }
-        return best
     }
 
     /// Appends to `readings` the candidates of `facts` a reader would still consider. A unit
@@ -283,11 +288,13 @@ struct PlaceResolver {
     /// own seat gives way to the seat: "Mykolaiv" and "Istanbul" name the cities, "Mykolaiv
     /// Oblast" (another name) the unit.
     static func appendReadings(of facts: [CandidateFacts], unitWordAfter: Bool, to readings: inout [CandidateFacts]) {
-        let rule = ReadingRule(facts, unitWordAfter: unitWordAfter)
-        if rule == .all {
-            readings.append(contentsOf: facts)
-        } else {
-            for fact in facts where rule.keeps(fact, among: facts) { readings.append(fact) }
+        facts.withUnsafeBufferPointer { facts in
+            let rule = ReadingRule(facts, unitWordAfter: unitWordAfter)
+            if rule == .all {
+                readings.append(contentsOf: facts)
+            } else {
+                for fact in facts where rule.keeps(fact, among: facts) { readings.append(fact) }
+            }
         }
     }
 
@@ -314,7 +321,7 @@ struct PlaceResolver {
 
         private static func isUnit(_ fact: CandidateFacts) -> Bool { fact.kind == .admin1 || fact.kind == .admin2 }
 
-        func keeps(_ fact: CandidateFacts, among facts: [CandidateFacts]) -> Bool {
+        func keeps(_ fact: CandidateFacts, among facts: UnsafeBufferPointer<CandidateFacts>) -> Bool {
             switch self {
             case .all: true
             case .units: Self.isUnit(fact)
