@@ -11,35 +11,48 @@ struct DocumentCandidates {
     /// Every mention's readings (``PlaceResolver/appendReadings(of:unitWordAfter:to:)``) of at most
     /// `maximumCandidates` candidates.
     init(_ mentions: [Mention], index: GazetteerIndex, maximumCandidates: Int) {
-        var total = 0
-        for position in mentions.indices {
-            total += min(mentions[position].candidates.count, maximumCandidates)
+        // Each mention is read in place through a pointer and its candidates by index, so that
+        // neither the mention nor its candidate list is retained and released. Each mention's
+        // candidates are appended in place; most keep them all.
+        mentions.withUnsafeBufferPointer { mentions in
+            var total = 0
+            for position in mentions.indices {
+                total += min(mentions[position].candidates.count, maximumCandidates)
+            }
+            facts.reserveCapacity(total)
+            starts.reserveCapacity(mentions.count + 1)
+            // The few mentions that drop some readings have their candidates copied out here first.
+            var candidates: [CandidateFacts] = []
+            for position in mentions.indices {
+                appendReadings(of: mentions.baseAddress! + position, index: index, maximumCandidates: maximumCandidates,
+                               copies: &candidates)
+            }
         }
-        facts.reserveCapacity(total)
-        starts.reserveCapacity(mentions.count + 1)
-        // The few mentions that drop some readings have their candidates copied out here first.
-        var candidates: [CandidateFacts] = []
-        // By position, so that no mention is copied. Each mention's candidates are appended in
-        // place; most keep them all.
-        for position in mentions.indices {
-            let start = facts.count
-            mentions[position].candidates.withUnsafeBufferPointer { all in
-                for candidate in all.prefix(maximumCandidates) {
-                    facts.append(CandidateFacts(candidate, index: index))
-                }
-            }
-            let unitWordAfter = mentions[position].cues.contains(.unitWordAfter)
-            let keepsAll = facts.withUnsafeBufferPointer {
-                PlaceResolver.keepsAllReadings(of: UnsafeBufferPointer(rebasing: $0[start...]), unitWordAfter: unitWordAfter)
-            }
-            if !keepsAll {
-                candidates.removeAll(keepingCapacity: true)
-                candidates.append(contentsOf: facts[start...])
-                facts.removeLast(facts.count - start)
-                PlaceResolver.appendReadings(of: candidates, unitWordAfter: unitWordAfter, to: &facts)
-            }
-            starts.append(facts.count)
+    }
+
+    /// Appends the readings of the mention `mention` points to (at most `maximumCandidates` of
+    /// its candidates) to ``facts`` and marks where they end; `copies` is storage for the few
+    /// mentions that drop some readings.
+    private mutating func appendReadings(of mention: UnsafePointer<Mention>, index: GazetteerIndex,
+                                         maximumCandidates: Int, copies candidates: inout [CandidateFacts]) {
+        let start = facts.count
+        let count = min(mention.pointee.candidates.count, maximumCandidates)
+        var candidate = 0
+        while candidate < count {
+            facts.append(CandidateFacts(mention.pointee.candidates[candidate], index: index))
+            candidate += 1
         }
+        let unitWordAfter = mention.pointee.cues.contains(.unitWordAfter)
+        let keepsAll = facts.withUnsafeBufferPointer {
+            PlaceResolver.keepsAllReadings(of: UnsafeBufferPointer(rebasing: $0[start...]), unitWordAfter: unitWordAfter)
+        }
+        if !keepsAll {
+            candidates.removeAll(keepingCapacity: true)
+            candidates.append(contentsOf: facts[start...])
+            facts.removeLast(facts.count - start)
+            PlaceResolver.appendReadings(of: candidates, unitWordAfter: unitWordAfter, to: &facts)
+        }
+        starts.append(facts.count)
     }
 
     var mentionCount: Int { starts.count - 1 }
