@@ -73,7 +73,9 @@ struct PlaceResolver {
             index.prefetchPlaceStrings(candidates[position, choice[position].0].place)
         }
         // One name, one sense: most places are chosen by several mentions, and copied out once.
-        var places = IntKeyedTable<Place>(capacity: mentions.count)
+        // Per place, the resolved mention that first took it: its place is shared with the next,
+        // and the table holds no copies to release.
+        var firstTaken = IntKeyedTable<Int>(capacity: mentions.count)
         let reasons = ResolutionReason(index: index)
         var resolved: [ResolvedMention] = []
         resolved.reserveCapacity(mentions.count)
@@ -87,11 +89,10 @@ struct PlaceResolver {
             let fact = candidates[position, chosen]
             let factCloseness = closeness[candidates.range(of: position).lowerBound + chosen]
             let place: Place
-            if let known = places[fact.place] {
+            if let first = firstTaken.insertIfAbsent(resolved.count, for: fact.place), let known = resolved[first].place {
                 place = known
             } else {
                 place = index.place(at: fact.place)
-                _ = places.insertIfAbsent(place, for: fact.place)
             }
             // Only a qualifier that narrowed the candidates is named. One before the mention has
             // already moved into its resolved mention.
