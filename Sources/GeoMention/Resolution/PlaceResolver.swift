@@ -37,8 +37,6 @@ struct PlaceResolver {
         var candidates = DocumentCandidates(mentions, index: index, maximumCandidates: weights.maximumCandidates)
         let qualified = candidates.narrowToQualifiers(of: mentions)
         let qualifies = candidates.narrowQualifiersToTheirMentions(mentions, narrowed: qualified)
-        // A mention narrowed by its qualifier, or a qualifier narrowed by its mention, decides alone.
-        let decidesAlone = mentions.indices.map { qualified[$0] || qualifies[$0] != nil }
         let facts = candidates.facts
         let names = EvidenceNames(mentions)
         let pools = Self.poolIDs(names, candidates)
@@ -65,8 +63,8 @@ struct PlaceResolver {
                 explanation.pointee = Explanation(
                     places: mentions.indices.map { candidates.range(of: $0).map { facts[$0].place } }, vectors: vectors)
             }
-            pooledChoice(&choice, pools: pools, scores: scores, starts: candidates.starts, alone: decidesAlone,
-                         buffers: &pooling)
+            pooledChoice(&choice, pools: pools, scores: scores, starts: candidates.starts, qualified: qualified,
+                         qualifies: qualifies, buffers: &pooling)
         }
         // The chosen places' strings are read below, each a likely cache miss: asked for together.
         for position in mentions.indices where choice[position].0 >= 0 {
@@ -187,7 +185,7 @@ struct PlaceResolver {
         return vectors
     }
 
-    /// The storage ``pooledChoice(_:pools:scores:starts:alone:buffers:)`` works in, kept from
+    /// The storage ``pooledChoice(_:pools:scores:starts:qualified:qualifies:buffers:)`` works in, kept from
     /// round to round.
     private struct PoolingBuffers {
         /// Each pool's sums, end to end.
@@ -202,11 +200,12 @@ struct PlaceResolver {
     }
 
     /// One name, one sense: replaces `choice` with the choices from the pooled scores of every
-    /// mention of the same name (`pools` gives each mention's pool; the mentions `alone` marks,
-    /// narrowed by their qualifier or narrowing it, decide alone). Mention `position`'s scores are
-    /// `scores[starts[position]..<starts[position + 1]]`.
+    /// mention of the same name (`pools` gives each mention's pool). A mention narrowed by its
+    /// qualifier (marked in `qualified`) or narrowing it (with a mention in `qualifies`) decides
+    /// alone. Mention `position`'s scores are `scores[starts[position]..<starts[position + 1]]`.
     private func pooledChoice(_ choice: inout [(Int, Double)], pools: [Int], scores: [Double], starts: [Int],
-                              alone: [Bool], buffers: inout PoolingBuffers) {
+                              qualified: [Bool], qualifies: [Int?], buffers: inout PoolingBuffers) {
+        func decidesAlone(_ position: Int) -> Bool { qualified[position] || qualifies[position] != nil }
         buffers.pooled.removeAll(keepingCapacity: true)
         buffers.pooled.reserveCapacity(scores.count)
         for pool in buffers.pools.indices { buffers.pools[pool] = (nil, nil) }
@@ -216,7 +215,7 @@ struct PlaceResolver {
             }
             // Each pool's sums, end to end. Mentions share a pool only when they have as many
             // candidates, so the sums line up.
-            for position in pools.indices where !alone[position] {
+            for position in pools.indices where !decidesAlone(position) {
                 let pool = pools[position], own = scoresOf(position)
                 if let range = buffers.pools[pool].pooledRange {
                     for candidate in own.indices where candidate < range.count {
@@ -229,7 +228,7 @@ struct PlaceResolver {
             }
             // Every mention of a pool gets the pool's choice: worked out once.
             for position in pools.indices {
-                if alone[position] {
+                if decidesAlone(position) {
                     choice[position] = Self.best(scoresOf(position))
                     continue
                 }
