@@ -15,7 +15,7 @@ struct ByteWordTable<Value> {
     /// Per word: the hash of its bytes, to place it again when the table grows.
     private var hashes: [UInt64] = []
     /// Per word, and one past the last: where its bytes begin in `bytes`.
-    private var starts: [Int] = [0]
+    private var starts: [Int] = []
     /// The words' bytes, end to end.
     private var bytes: [UInt8] = []
     /// Per word: its value.
@@ -27,7 +27,10 @@ struct ByteWordTable<Value> {
         while capacity < 2 * expectedCount { capacity *= 2 }
         slots = [UInt64](repeating: 0, count: capacity)
         hashes.reserveCapacity(expectedCount)
+        // Reserved before the first start is stored: an array literal would be allocated, then
+        // allocated again by the reservation.
         starts.reserveCapacity(expectedCount + 1)
+        starts.append(0)
         bytes.reserveCapacity(expectedCount * 8)
         values.reserveCapacity(expectedCount)
     }

@@ -45,17 +45,10 @@ struct GeographicSupport {
     init(mentions: [Mention], keys: MentionKeys, index: GazetteerIndex) {
         self.index = index
         var anchorsPerKey = [Int](repeating: 0, count: keys.count)
-        var countries: [UInt64] = [], ownCountries: [UInt64] = []
-        var admin1s: [UInt64] = [], ownAdmin1s: [UInt64] = []
-        countries.reserveCapacity(mentions.count)
-        ownCountries.reserveCapacity(mentions.count)
-        admin1s.reserveCapacity(mentions.count)
-        ownAdmin1s.reserveCapacity(mentions.count)
-        var towns: [(key: Int, point: (latitude: Double, longitude: Double))] = []
         // The sure names' best places are first read from the index here. Their country keys
         // are read in a pass of their own, where nothing else waits on each read, so that the
         // cache misses on their records overlap rather than follow one another.
-        var anchors: [(key: Int, place: Int, country: UInt16)] = []
+        var anchors: [(key: Int, place: Int, country: UInt16, admin1: Int)] = []
         anchors.reserveCapacity(mentions.count)
         // Each mention's candidates are read where they lie: a local copy of the list would be
         // retained and released for every mention.
@@ -66,22 +59,20 @@ struct GeographicSupport {
                 guard count > 0 else { continue }
                 let top = mention.pointee.candidates[0]
                 let sure = count == 1 || top.prior >= 7.5 || top.prior - mention.pointee.candidates[1].prior >= 2
-                if sure { anchors.append((keys.ids[position], top.place, 0)) }
+                if sure { anchors.append((keys.ids[position], top.place, 0, -1)) }
             }
         }
         for position in anchors.indices { anchors[position].country = index.countryKey(of: anchors[position].place) }
-        let anchorCount = anchors.count
-        for (key, place, country) in anchors {
+        var towns: [(key: Int, point: (latitude: Double, longitude: Double))] = []
+        towns.reserveCapacity(anchors.count)
+        var countryCount = 0, admin1Count = 0
+        for position in anchors.indices {
+            let (key, place, country, _) = anchors[position]
             anchorsPerKey[key] += 1
-            if country != 0 {
-                countries.append(UInt64(country))
-                ownCountries.append(Self.pair(key, Int(country)))
-            }
+            if country != 0 { countryCount += 1 }
             let admin1 = index.admin1Place(of: place)
-            if admin1 >= 0 {
-                admin1s.append(UInt64(admin1))
-                ownAdmin1s.append(Self.pair(key, admin1))
-            }
+            anchors[position].admin1 = admin1
+            if admin1 >= 0 { admin1Count += 1 }
             let kind = index.kind(of: place)
             if kind == .city || kind == .admin2 {
                 let point = index.coordinate(of: place)
@@ -89,12 +80,28 @@ struct GeographicSupport {
                 if point.latitude.isFinite { towns.append((key, point)) }
             }
         }
-        self.anchorCount = anchorCount
+        // The four tallies' lists lie end to end in one array, allocated once: countries, each
+        // name's countries, first-level units, each name's first-level units.
+        var values: [UInt64] = []
+        values.reserveCapacity(2 * countryCount + 2 * admin1Count)
+        for anchor in anchors where anchor.country != 0 { values.append(UInt64(anchor.country)) }
+        for anchor in anchors where anchor.country != 0 { values.append(Self.pair(anchor.key, Int(anchor.country))) }
+        for anchor in anchors where anchor.admin1 >= 0 { values.append(UInt64(anchor.admin1)) }
+        for anchor in anchors where anchor.admin1 >= 0 { values.append(Self.pair(anchor.key, anchor.admin1)) }
+        let admin1Start = 2 * countryCount
+        let parts = (countries: 0..<countryCount, ownCountries: countryCount..<admin1Start,
+                     admin1s: admin1Start..<admin1Start + admin1Count, ownAdmin1s: admin1Start + admin1Count..<values.count)
+        // Every part is sorted before any tally shares the array, which would make it copy.
+        values[parts.countries].sort()
+        values[parts.ownCountries].sort()
+        values[parts.admin1s].sort()
+        values[parts.ownAdmin1s].sort()
+        anchorCount = anchors.count
         self.anchorsPerKey = anchorsPerKey
-        countryCounts = Tally(consume countries)
-        ownCountryCounts = Tally(consume ownCountries)
-        admin1Counts = Tally(consume admin1s)
-        ownAdmin1Counts = Tally(consume ownAdmin1s)
+        countryCounts = Tally(values[parts.countries])
+        ownCountryCounts = Tally(values[parts.ownCountries])
+        admin1Counts = Tally(values[parts.admin1s])
+        ownAdmin1Counts = Tally(values[parts.ownAdmin1s])
         self.towns = Self.distinctByLatitude(consume towns)
     }
 
@@ -113,21 +120,24 @@ struct GeographicSupport {
         // A name's places crowd into few countries and regions, often one after another: a value
         // equal to the previous candidate's gives the same count and is not looked up again.
         var previousCountry: UInt16 = 0, previousAdmin1 = -1
-        for candidate in candidates.prefix(Self.candidateLimit) {
-            if candidate.country != 0 && candidate.country != previousCountry {
-                previousCountry = candidate.country
-                let own = hasOwn ? ownCountryCounts.count(of: Self.pair(key, Int(candidate.country))) : 0
-                bestCountry = max(bestCountry, countryCounts.count(of: UInt64(candidate.country)) - own)
-            }
-            if candidate.kind != .admin1 && candidate.admin1 >= 0 && candidate.admin1 != previousAdmin1 {
-                previousAdmin1 = candidate.admin1
-                let own = hasOwn ? ownAdmin1Counts.count(of: Self.pair(key, candidate.admin1)) : 0
-                bestAdmin1 = max(bestAdmin1, admin1Counts.count(of: UInt64(candidate.admin1)) - own)
-            }
-            if mayBeNear && !isNear && isNearOtherTown(candidate.point, key: key) { isNear = true }
-            // Once every figure is as high as it can go, later candidates change nothing.
-            if (isNear || !mayBeNear) && bestCountry >= countryCounts.largest && bestAdmin1 >= admin1Counts.largest {
-                break
+        // Read through the list's buffer: a prefix of the array would retain and release it.
+        candidates.withUnsafeBufferPointer { candidates in
+            for candidate in candidates.prefix(Self.candidateLimit) {
+                if candidate.country != 0 && candidate.country != previousCountry {
+                    previousCountry = candidate.country
+                    let own = hasOwn ? ownCountryCounts.count(of: Self.pair(key, Int(candidate.country))) : 0
+                    bestCountry = max(bestCountry, countryCounts.count(of: UInt64(candidate.country)) - own)
+                }
+                if candidate.kind != .admin1 && candidate.admin1 >= 0 && candidate.admin1 != previousAdmin1 {
+                    previousAdmin1 = candidate.admin1
+                    let own = hasOwn ? ownAdmin1Counts.count(of: Self.pair(key, candidate.admin1)) : 0
+                    bestAdmin1 = max(bestAdmin1, admin1Counts.count(of: UInt64(candidate.admin1)) - own)
+                }
+                if mayBeNear && !isNear && isNearOtherTown(candidate.point, key: key) { isNear = true }
+                // Once every figure is as high as it can go, later candidates change nothing.
+                if (isNear || !mayBeNear) && bestCountry >= countryCounts.largest && bestAdmin1 >= admin1Counts.largest {
+                    break
+                }
             }
         }
         return (FeatureLogarithms.log2(1 + bestAdmin1), FeatureLogarithms.log2(1 + bestCountry), isNear ? 1 : 0)
@@ -212,25 +222,26 @@ struct GeographicSupport {
 }
 
 /// How often each value occurs in a list: the list itself, sorted, so that a document's tallies
-/// need no second array of distinct values and counts.
+/// need no second array of distinct values and counts. The lists of a document's tallies share
+/// one array, each tally holding its part.
 private struct Tally {
     /// The values, ascending, repeats included.
-    private let values: [UInt64]
+    private let values: ArraySlice<UInt64>
     /// The highest count, 0 when the list is empty.
     let largest: Int
     /// One bit per value of the list (``bit(of:)``): a value whose bit is clear is not in the list,
     /// which answers most lookups without searching the values.
     private let present: UInt64
 
-    init(_ list: consuming [UInt64]) {
-        list.sort()
+    /// The tally of `sorted`, a list in ascending order.
+    init(_ sorted: ArraySlice<UInt64>) {
         var present: UInt64 = 0, largest = 0, run = 0
-        for position in list.indices {
-            present |= Self.bit(of: list[position])
-            run = position > 0 && list[position] == list[position - 1] ? run + 1 : 1
+        for position in sorted.indices {
+            present |= Self.bit(of: sorted[position])
+            run = position > sorted.startIndex && sorted[position] == sorted[position - 1] ? run + 1 : 1
             largest = max(largest, run)
         }
-        values = list
+        values = sorted
         self.largest = largest
         self.present = present
     }

@@ -14,17 +14,17 @@ struct LowerCaseOccurrences {
     /// Looks for the lower-cased first token of every mention whose position `isLookedFor` accepts.
     init(mentions: [Mention], view: TokenView, isLookedFor: (Int) -> Bool) {
         let tokens = view.tokens
-        var lengths = [Bool]()
+        var lengths = ByteLengths()
         for position in mentions.indices where mentions[position].tokenRange.count == 1 {
             let token = tokens[mentions[position].tokenRange.lowerBound]
-            Self.include(token.utf8End - token.utf8Start, in: &lengths)
+            lengths.insert(token.utf8End - token.utf8Start)
         }
         var wanted = ByteWordTable<Bool>(expectedCount: mentions.count)
         var entryOfMention = [Int](repeating: -1, count: mentions.count)
         var starts = WordStarts()
         for position in mentions.indices where isLookedFor(position) {
             view.withLowercasedBytes(mentions[position].tokenRange.lowerBound) { word in
-                guard word.count < lengths.count, lengths[word.count] else { return }
+                guard lengths.contains(word.count) else { return }
                 let count = wanted.count
                 entryOfMention[position] = wanted.insert(word, hash: ByteWordTable<Bool>.hash(word)) { false }
                 if wanted.count > count { starts.insert(first: word.first ?? 0, length: word.count) }
@@ -79,11 +79,26 @@ struct LowerCaseOccurrences {
             }
         }
     }
+}
 
-    /// Marks `length` in a table of byte lengths indexed by length.
-    private static func include(_ length: Int, in lengths: inout [Bool]) {
-        if length >= lengths.count { lengths += repeatElement(false, count: length + 1 - lengths.count) }
-        lengths[length] = true
+/// The byte lengths of a document's one-token mentions. Lengths below 64 are bits of one word, so
+/// that a document's set needs no allocation; the rare longer ones are listed.
+private struct ByteLengths {
+    /// Bit n set: length n is in the set (n < 64).
+    private var short: UInt64 = 0
+    /// The lengths from 64 on, each once.
+    private var long: [Int] = []
+
+    mutating func insert(_ length: Int) {
+        if length < 64 {
+            short |= 1 << UInt64(length)
+        } else if !long.contains(length) {
+            long.append(length)
+        }
+    }
+
+    func contains(_ length: Int) -> Bool {
+        length < 64 ? short & (1 << UInt64(length)) != 0 : long.contains(length)
     }
 }
 

@@ -54,10 +54,13 @@ struct SenseFacts {
         }
         // A new sense keeps the candidates.
         let candidates = mention.pointee.candidates
-        // The candidates' places are read from the index once, for both facts.
+        // The candidates' places are read from the index once, for both facts. The list is read
+        // through its buffer: a prefix of the array would retain and release it once more.
         candidateFacts.removeAll(keepingCapacity: true)
-        for candidate in candidates.prefix(Self.candidateLimit) {
-            candidateFacts.append(CandidateFacts(candidate, index: index))
+        candidates.withUnsafeBufferPointer { candidates in
+            for candidate in candidates.prefix(Self.candidateLimit) {
+                candidateFacts.append(CandidateFacts(candidate, index: index))
+            }
         }
         let support = geography.support(key: key, candidates: candidateFacts)
         let kind = likelyKind(candidateFacts, unitWordAfter: unitWordAfter) ?? index.kind(of: candidates[0].place)
