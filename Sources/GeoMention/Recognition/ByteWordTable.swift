@@ -25,7 +25,7 @@ struct ByteWordTable<Value> {
     init(expectedCount: Int = 8) {
         var capacity = 16
         while capacity < 2 * expectedCount { capacity *= 2 }
-        slots = [UInt64](repeating: 0, count: capacity)
+        slots = [UInt64](filling: 0, count: capacity)
         hashes.reserveCapacity(expectedCount)
         // Reserved before the first start is stored: an array literal would be allocated, then
         // allocated again by the reservation.
@@ -100,7 +100,7 @@ struct ByteWordTable<Value> {
 
     /// Doubles the slots and places every word again.
     private mutating func grow() {
-        slots = [UInt64](repeating: 0, count: slots.count * 2)
+        slots = [UInt64](filling: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for entry in hashes.indices {
             var slot = Int(truncatingIfNeeded: hashes[entry]) & mask

@@ -12,7 +12,7 @@ struct FeatureMatrix {
     init(rows: Int) {
         self.rows = rows
         columns = MentionFeatures.count
-        values = [Double](repeating: 0, count: rows * columns)
+        values = [Double](filling: 0, count: rows * columns)
     }
 
     subscript(row: Int, feature: MentionFeature) -> Double {

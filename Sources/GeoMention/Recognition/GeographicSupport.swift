@@ -44,7 +44,7 @@ struct GeographicSupport {
 
     init(mentions: [Mention], keys: MentionKeys, index: GazetteerIndex) {
         self.index = index
-        var anchorsPerKey = [Int](repeating: 0, count: keys.count)
+        var anchorsPerKey = [Int](filling: 0, count: keys.count)
         // The sure names' best places are first read from the index here. Their country keys
         // are read in a pass of their own, where nothing else waits on each read, so that the
         // cache misses on their records overlap rather than follow one another.

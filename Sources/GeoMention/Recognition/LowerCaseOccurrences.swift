@@ -20,7 +20,7 @@ struct LowerCaseOccurrences {
             lengths.insert(token.utf8End - token.utf8Start)
         }
         var wanted = ByteWordTable<Bool>(expectedCount: mentions.count)
-        var entryOfMention = [Int](repeating: -1, count: mentions.count)
+        var entryOfMention = [Int](filling: -1, count: mentions.count)
         var starts = WordStarts()
         for position in mentions.indices where isLookedFor(position) {
             view.withLowercasedBytes(mentions[position].tokenRange.lowerBound) { word in
@@ -107,7 +107,7 @@ private struct ByteLengths {
 /// agree in their low six bits (the lower-case letters all differ there).
 private struct WordStarts {
     /// Per low six bits of the first byte: one bit per length. Small, as every document makes one.
-    private var lengths = [UInt64](repeating: 0, count: 64)
+    private var lengths = [UInt64](filling: 0, count: 64)
 
     mutating func insert(first: UInt8, length: Int) {
         lengths[Self.slot(first)] |= Self.bit(length)

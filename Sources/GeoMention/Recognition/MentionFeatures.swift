@@ -39,7 +39,7 @@ enum MentionFeatures {
         }
         var senses = SenseFacts(keys: keys, geography: GeographicSupport(mentions: mentions, keys: keys, index: view.index),
                                 index: view.index)
-        var usage = [NameUsage](repeating: NameUsage(), count: keys.count)
+        var usage = [NameUsage](filling: NameUsage(), count: keys.count)
         // Through a buffer, by position, so that no mention is copied to be read.
         mentions.withUnsafeBufferPointer { mentions in
             for position in mentions.indices {
@@ -253,7 +253,7 @@ private struct MentionEdges {
     private var marks: [UInt8]
 
     init(_ mentions: [Mention], tokenCount: Int) {
-        marks = [UInt8](repeating: 0, count: tokenCount)
+        marks = [UInt8](filling: 0, count: tokenCount)
         for position in mentions.indices {
             let range = mentions[position].tokenRange
             guard !range.isEmpty && range.upperBound <= tokenCount else { continue }

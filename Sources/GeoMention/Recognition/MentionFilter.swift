@@ -74,7 +74,7 @@ struct MentionFilter {
     /// The spotted names with their cues, without those that cannot be places. The list is
     /// annotated and thinned in place, so a list handed over for good is never copied.
     func filter(_ spotted: consuming [Mention]) -> [Mention] {
-        var titleCaseSentences = [UInt8](repeating: 0, count: view.text.sentences.count)
+        var titleCaseSentences = [UInt8](filling: 0, count: view.text.sentences.count)
         var kept = spotted
         // Mentions are annotated where they lie and the kept ones moved forward in place: read
         // through the buffer, none is copied out of the array.

@@ -35,7 +35,7 @@ struct MentionKeys {
         var capacity = 16
         while capacity < 2 * count { capacity &*= 2 }
         let mask = capacity - 1
-        var slots = [UInt64](repeating: 0, count: capacity)
+        var slots = [UInt64](filling: 0, count: capacity)
         var distinct: [String] = []
         distinct.reserveCapacity(count)
         var ids: [Int] = []

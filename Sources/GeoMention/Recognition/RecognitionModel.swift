@@ -103,7 +103,7 @@ public struct RecognitionModel: Hashable, Sendable {
     private func probabilities(keyIDs: [Int], keyCount: Int, logits: [Double], fixed: [Double?]) -> [Double] {
         let first = logits.indices.map { fixed[$0] ?? Self.sigmoid(logits[$0]) }
         // The two best first-stage probabilities per name, so each mention sees the best other one.
-        var best = [(Double, Double)](repeating: (-1, -1), count: keyCount)
+        var best = [(Double, Double)](filling: (-1, -1), count: keyCount)
         for (position, key) in keyIDs.enumerated() {
             let (a, b) = best[key]
             let p = first[position]

@@ -35,7 +35,7 @@ struct SenseFacts {
     init(keys: MentionKeys, geography: GeographicSupport, index: GazetteerIndex) {
         self.index = index
         self.geography = geography
-        latestSense = [Int](repeating: -1, count: keys.count)
+        latestSense = [Int](filling: -1, count: keys.count)
         // Most names have one sense; the buffer holds the candidates the resolver reads per mention.
         senses.reserveCapacity(keys.count)
         candidateFacts.reserveCapacity(Self.candidateLimit)

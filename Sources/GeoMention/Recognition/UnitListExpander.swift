@@ -23,7 +23,7 @@ struct UnitListExpander {
             found.append(contentsOf: items(before: position, unit: unit))
         }
         guard !found.isEmpty else { return }
-        var covered = [Bool](repeating: false, count: tokens.count)
+        var covered = [Bool](filling: false, count: tokens.count)
         for mention in found { for position in mention.tokenRange { covered[position] = true } }
         mentions.removeAll { mention in mention.tokenRange.contains { covered[$0] } }
         mentions.append(contentsOf: found)

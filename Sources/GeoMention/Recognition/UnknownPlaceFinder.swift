@@ -26,7 +26,7 @@ struct UnknownPlaceFinder {
     func add(to mentions: inout [Mention]) {
         let found = find(besides: mentions)
         guard !found.isEmpty else { return }
-        var taken = [Bool](repeating: false, count: view.tokens.count)
+        var taken = [Bool](filling: false, count: view.tokens.count)
         for mention in found { for position in mention.tokenRange { taken[position] = true } }
         mentions.removeAll { $0.tokenRange.contains { taken[$0] } }
         mentions += found
@@ -56,7 +56,7 @@ struct UnknownPlaceFinder {
     /// their word free.
     private func find(besides mentions: [Mention]) -> [Mention] {
         let tokens = view.tokens
-        var covered = [Bool](repeating: false, count: tokens.count)
+        var covered = [Bool](filling: false, count: tokens.count)
         mentions.withUnsafeBufferPointer { mentions in
             for index in mentions.indices where !isLoneFeatureWord(mentions.baseAddress! + index) {
                 for position in mentions[index].tokenRange { covered[position] = true }

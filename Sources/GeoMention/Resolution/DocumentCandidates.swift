@@ -79,7 +79,7 @@ struct DocumentCandidates {
     /// far), unless none does.
     /// - Returns: per mention, whether its qualifier narrowed it.
     mutating func narrowToQualifiers(of mentions: [Mention]) -> [Bool] {
-        var qualified = [Bool](repeating: false, count: mentions.count)
+        var qualified = [Bool](filling: false, count: mentions.count)
         guard mentions.contains(where: { $0.qualifier != nil }) else { return qualified }
         // Compacted in place, mention by mention: a mention's candidates only ever move towards
         // the front, and never over those of a later mention before they are read, so a
@@ -137,7 +137,7 @@ struct DocumentCandidates {
     /// are, and the candidates are compacted in place only when one of them drops some.
     /// - Returns: per mention, the first mention it qualifies when that narrowed it, or nil.
     mutating func narrowQualifiersToTheirMentions(_ mentions: [Mention], narrowed: [Bool]) -> [Int?] {
-        var qualifies = [Int?](repeating: nil, count: mentions.count)
+        var qualifies = [Int?](filling: nil, count: mentions.count)
         // Each narrowed mention with the qualifier it narrows to, ordered by qualifier and then
         // by mention: mentions are visited in order, and the sort keeps equal qualifiers in it.
         var heads: [(qualifier: Int, head: Int)] = []

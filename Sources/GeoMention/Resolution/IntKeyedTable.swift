@@ -24,7 +24,7 @@ struct IntKeyedTable<Value> {
     var count: Int { values.count }
 
     private mutating func makeSlots(_ slotCount: Int) {
-        slots = [Int](repeating: -1, count: slotCount * 2)
+        slots = [Int](filling: -1, count: slotCount * 2)
         shift = Int.bitWidth - slotCount.trailingZeroBitCount
     }
 
@@ -73,7 +73,9 @@ struct IntKeyedTable<Value> {
     /// Removes every key, keeping the storage, and makes room for `capacity` keys before the
     /// table grows.
     mutating func removeAll(reservingCapacity capacity: Int) {
-        values.removeAll(keepingCapacity: true)
+        // An array that never held a value has no storage to keep; asking it to keep its
+        // capacity anyway would call the standard library's unspecialised allocation.
+        if !values.isEmpty { values.removeAll(keepingCapacity: true) }
         if capacity * 4 > slots.count {
             var slotCount = 16
             while slotCount < capacity * 2 { slotCount *= 2 }

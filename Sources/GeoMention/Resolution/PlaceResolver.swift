@@ -49,10 +49,10 @@ struct PlaceResolver {
         }
         // Every round gathers its context and scores into the storage of the round before.
         var context = ResolverFeatures.Context()
-        var scored = [Int](repeating: -1, count: names.count)
+        var scored = [Int](filling: -1, count: names.count)
         var pooling = PoolingBuffers(poolCount: (pools.max() ?? -1) + 1)
         // The last round's closeness of every candidate, which the reasons read again.
-        var closeness = [Double](repeating: 0, count: facts.count)
+        var closeness = [Double](filling: 0, count: facts.count)
         for round in 0..<weights.rounds {
             gatherContext(&context, mentions: mentions, names: names, candidates: candidates, choice: choice)
             let last = round == weights.rounds - 1
@@ -195,7 +195,7 @@ struct PlaceResolver {
         var pools: [(pooledRange: Range<Int>?, decided: (Int, Double)?)]
 
         init(poolCount: Int) {
-            pools = Array(repeating: (nil, nil), count: poolCount)
+            pools = Array(filling: (nil, nil), count: poolCount)
         }
     }
 
@@ -337,7 +337,7 @@ struct PlaceResolver {
     /// name's number; only the pools of further counts go through a table.
     private static func poolIDs(_ names: EvidenceNames, _ candidates: DocumentCandidates) -> [Int] {
         // Per name, the candidate count and number of its first pool, or (-1, -1).
-        var firstPools = [(count: Int, pool: Int)](repeating: (-1, -1), count: names.count)
+        var firstPools = [(count: Int, pool: Int)](filling: (-1, -1), count: names.count)
         var furtherPools = IntKeyedTable<Int>()
         var next = 0
         return (0..<candidates.mentionCount).map { position in
