@@ -81,16 +81,15 @@ public struct GeoParser: Sendable {
     /// Per mention: 1 for a demonym, an unknown place or a member of a unit list, whose place is
     /// certain without the model; nil for a name the model weighs. The mentions are read where they
     /// lie: a closure over `[Mention]` would copy each mention, retaining and releasing its texts
-    /// and candidates.
+    /// and candidates. Mapping the positions allocates the result through code specialised in
+    /// this module; `init(unsafeUninitializedCapacity:)` would look up the metadata of
+    /// `[Double?]`'s storage in the runtime's locked cache on every document.
     private static func fixedProbabilities(_ mentions: [Mention]) -> [Double?] {
         mentions.withUnsafeBufferPointer { mentions in
-            [Double?](unsafeUninitializedCapacity: mentions.count) { fixed, initialized in
-                for position in mentions.indices {
-                    let mention = mentions.baseAddress! + position
-                    let certain = mention.pointee.cues.contains(.unitList) || mention.everyCandidate(is: .demonym)
-                    (fixed.baseAddress! + position).initialize(to: certain ? 1 : nil)
-                }
-                initialized = mentions.count
+            mentions.indices.map { position -> Double? in
+                let mention = mentions.baseAddress! + position
+                let certain = mention.pointee.cues.contains(.unitList) || mention.everyCandidate(is: .demonym)
+                return certain ? 1 : nil
             }
         }
     }

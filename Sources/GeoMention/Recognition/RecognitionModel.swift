@@ -68,7 +68,11 @@ public struct RecognitionModel: Hashable, Sendable {
     private static func logits(weights: [Double], matrix: FeatureMatrix) -> [Double] {
         let columns = min(matrix.columns, weights.count)
         let stride = matrix.columns, rows = matrix.rows
-        return [Double](unsafeUninitializedCapacity: rows) { logits, initialized in
+        // Zero-filled and then written (a few dozen rows) rather than allocated uninitialised:
+        // `init(unsafeUninitializedCapacity:)` looks up the storage class's metadata in the
+        // runtime's locked cache on every call, `Array(filling:count:)` does not.
+        var logits = [Double](filling: 0, count: rows)
+        logits.withUnsafeMutableBufferPointer { logits in
             weights.withUnsafeBufferPointer { weights in
                 matrix.values.withUnsafeBufferPointer { values in
                     var row = 0
@@ -94,8 +98,8 @@ public struct RecognitionModel: Hashable, Sendable {
                     }
                 }
             }
-            initialized = rows
         }
+        return logits
     }
 
     /// The second stage over first-stage `logits`; `keyIDs` numbers the mentions' names in
