@@ -16,10 +16,10 @@ struct UnitListExpander {
     func expand(_ mentions: inout [Mention]) {
         let tokens = view.tokens
         var found: [Mention] = []
-        for position in Self.unitWordCandidates(tokens) {
+        Self.forEachUnitWordCandidate(tokens) { position in
             let initial = view.firstByte(position)
             guard initial >= 0x80 || Self.unitInitials.contains(initial),
-                  let unit = Self.units[view.lowercased(position)] else { continue }
+                  let unit = Self.units[view.lowercased(position)] else { return }
             found.append(contentsOf: items(before: position, unit: unit))
         }
         guard !found.isEmpty else { return }
@@ -30,19 +30,18 @@ struct UnitListExpander {
         mentions.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
     }
 
-    /// The positions of the lower-case words as long as the unit words, in text order. The length,
-    /// which rules out most tokens, is tested first.
-    private static func unitWordCandidates(_ tokens: [Token]) -> [Int] {
+    /// Calls `body` with the position of each lower-case word as long as the unit words, in text
+    /// order. The length, which rules out most tokens, is tested first. The positions are handed
+    /// over one by one rather than collected, so that no array grows per document.
+    private static func forEachUnitWordCandidate(_ tokens: [Token], _ body: (Int) -> Void) {
         tokens.withUnsafeBufferPointer { tokens in
-            var positions: [Int] = []
             for position in tokens.indices {
                 let token = tokens[position]
                 // The length of every unit word.
                 if token.utf8End &- token.utf8Start == 8 && token.kind == .word && token.shape == .lower {
-                    positions.append(position)
+                    body(position)
                 }
             }
-            return positions
         }
     }
 
