@@ -142,6 +142,8 @@ for corpus in corpora {
         let output = work + "/extract-jobs\(jobs)\(variant.context ? "" : "-no-context").jsonl"
         var best = Double.infinity, peak = 0.0, cpu = 0.0
         for _ in 0..<repeats {
+            // Flushed first, so the write-back of the previous run's output is not timed here.
+            sync()
             let run = ChildRun.run(executable, ["extract", "--quiet", "--jobs", "\(jobs)", corpus]
                                    + (variant.context ? [] : ["--no-context"]), outputPath: output)
             guard run.exitCode == 0 else {
@@ -176,6 +178,11 @@ if !arguments.contains("--skip-layers") {
             for jobs in jobCounts {
                 var commandArguments = [command, "--quiet", "--jobs", "\(jobs)", corpus]
                 if command == "map" { commandArguments += ["--output-dir", work + "/layer", "--name", "bench"] }
+                // The layers of one run are deleted and the page cache flushed before the next,
+                // so the kernel's write-back of a run's files (2 GB for 100 MB of input) is not
+                // timed as part of the run after it.
+                try? FileManager.default.removeItem(atPath: work + "/layer")
+                sync()
                 let run = ChildRun.run(executable, commandArguments)
                 guard run.exitCode == 0 else {
                     print("\(command) failed on \(corpus) (exit \(run.exitCode))")
