@@ -190,7 +190,7 @@ struct ContextSentence: Hashable, Sendable {
                 if offset == mention.lowerBound { lower = count + (pendingSpace && count > 0 ? 1 : 0) }
                 pendingSpace = true
                 if offset + 1 == mention.upperBound { upper = count }
-                index += scalarLength(utf8[index])
+                index += TokenizedText.utf8SequenceLength(lead: utf8[index])
                 offset += 1
             }
             return written
@@ -226,15 +226,24 @@ struct ContextSentence: Hashable, Sendable {
         guard controls & 0x80 == 0 else { return nil }
         guard union & 0x80 == 0 else { return uncollapsedWithOtherScalars(utf8, from: first, mention: mention) }
         guard doubleSpaces & 0x80 == 0 else { return nil }
-        let end = first + utf8.count
+        return unchanged(utf8, from: first, scalarCount: utf8.count, mention: mention,
+                         highlightEndsOnSpace: utf8[mention.upperBound - first - 1] == UInt8(ascii: " "))
+    }
+
+    /// The sentence of `utf8`, `scalarCount` scalars from scalar `first` on, as it is, with
+    /// `mention` highlighted. `highlightEndsOnSpace` tells whether the last scalar of the
+    /// highlight is a space; it is asked only when that scalar lies in the sentence.
+    private static func unchanged(_ utf8: UnsafeBufferPointer<UInt8>, from first: Int, scalarCount: Int,
+                                  mention: Range<Int>, highlightEndsOnSpace: @autoclosure () -> Bool) -> ContextSentence {
+        let end = first + scalarCount
         let lower = mention.lowerBound >= first && mention.lowerBound < end ? mention.lowerBound - first : 0
         let upper: Int
         if mention.upperBound > end {
-            upper = utf8.count
+            upper = scalarCount
         } else if mention.upperBound > first {
             // A space is written with the word after it, so a highlight ending on one stops before it.
             let last = mention.upperBound - first - 1
-            upper = utf8[last] == UInt8(ascii: " ") ? last : last + 1
+            upper = highlightEndsOnSpace() ? last : last + 1
         } else {
             upper = 0
         }
@@ -294,18 +303,7 @@ struct ContextSentence: Hashable, Sendable {
                 if isWhitespace(utf8, lead: utf8[index], at: index) { return nil }
             }
         }
-        let end = first + scalars
-        let lower = mention.lowerBound >= first && mention.lowerBound < end ? mention.lowerBound - first : 0
-        let upper: Int
-        if mention.upperBound > end {
-            upper = scalars
-        } else if mention.upperBound > first {
-            // A space is written with the word after it, so a highlight ending on one stops before it.
-            upper = endsOnSpace ? lastHighlighted : lastHighlighted + 1
-        } else {
-            upper = 0
-        }
-        return ContextSentence(text: String(decoding: utf8, as: UTF8.self), highlight: lower..<max(lower, upper))
+        return unchanged(utf8, from: first, scalarCount: scalars, mention: mention, highlightEndsOnSpace: endsOnSpace)
     }
 
     /// The high bit of each byte of `word` that equals `byte`, the other bits clear (exact per
@@ -331,12 +329,6 @@ struct ContextSentence: Hashable, Sendable {
     private init(text: String, highlight: Range<Int>) {
         self.text = text
         self.highlight = highlight
-    }
-
-    /// The length of the UTF-8 sequence `lead` starts.
-    @inline(__always)
-    private static func scalarLength(_ lead: UInt8) -> Int {
-        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
     /// Whether the non-ASCII scalar whose lead byte `lead` is at `index` of valid UTF-8 is white

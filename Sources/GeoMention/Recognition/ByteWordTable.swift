@@ -3,7 +3,7 @@
 /// The recogniser looks words up by the bytes it already has (a token's lower-cased bytes on
 /// the stack) rather than by a `String`, which would have to be built and hashed with the
 /// standard library's seeded hasher. Words are numbered in order of insertion; the table is
-/// open-addressed on an FNV-1a hash of the bytes and kept at most half full.
+/// open-addressed on a hash of the bytes (``hash(_:)``) and kept at most half full.
 ///
 /// Most lookups are of words not in the table. Each slot holds the high half of its word's hash
 /// beside the word's number, so that a slot of another word is passed over without reading
@@ -109,11 +109,38 @@ struct ByteWordTable<Value> {
         }
     }
 
-    /// FNV-1a over `bytes`, the hash the table expects.
+    /// The hash the table expects for `bytes`, read in at most a few unaligned loads that never
+    /// pass the buffer's ends: whole eight-byte words, then the last eight bytes (overlapping the
+    /// words before), or for a shorter word two overlapping halves or its first, middle and last
+    /// byte. The length is mixed in, and the result's halves mixed so that both the slot (low
+    /// bits) and the tag (high bits) depend on every byte. Nothing stores it: it only has to
+    /// agree with itself within one run.
+    @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 14_695_981_039_346_656_037
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
-        return hash
+        let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let count = bytes.count
+        var hash = UInt64(truncatingIfNeeded: count) &* multiplier
+        guard let base = bytes.baseAddress, count > 0 else { return hash }
+        let raw = UnsafeRawPointer(base)
+        let last: UInt64
+        if count >= 8 {
+            var offset = 0
+            while offset &+ 8 < count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* multiplier
+                hash ^= hash >> 29
+                offset &+= 8
+            }
+            last = raw.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
+        } else if count >= 4 {
+            last = UInt64(raw.loadUnaligned(as: UInt32.self))
+                | UInt64(raw.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)) << 32
+        } else {
+            last = UInt64(base[0]) | UInt64(base[count >> 1]) << 8 | UInt64(base[count &- 1]) << 16
+        }
+        hash = (hash ^ last) &* multiplier
+        hash ^= hash >> 32
+        hash = hash &* multiplier
+        return hash ^ (hash >> 29)
     }
 }
 

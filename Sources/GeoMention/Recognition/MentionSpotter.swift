@@ -54,9 +54,10 @@ struct MentionSpotter {
                     var end = last
                     if last + 1 < tokens.count, tokens[last + 1].kind == .possessive {
                         key.append(0x73)
-                        if let withEnding = key.withBytes({ index.entry(forKey: $0) }),
-                           withEnding.isPrefix || spellsPossessive(withEnding) {
-                            if spellsPossessive(withEnding) && tokens[last].startsUppercase {
+                        let withEnding = key.withBytes({ index.entry(forKey: $0) })
+                        let spelled = withEnding.map(spellsPossessive) ?? false
+                        if let withEnding, withEnding.isPrefix || spelled {
+                            if spelled && tokens[last].startsUppercase {
                                 best = (last + 1, withEnding, key.count)
                             }
                             entry = withEnding

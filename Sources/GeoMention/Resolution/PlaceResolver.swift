@@ -92,17 +92,15 @@ struct PlaceResolver {
             } else {
                 place = index.place(at: fact.place)
             }
-            // Only a qualifier that narrowed the candidates is named. One before the mention has
-            // already moved into its resolved mention.
-            let qualifier = qualified[position] ? mentions[position].qualifier.map {
-                $0 < position ? resolved[$0].mention.text : mentions[$0].text
-            } : nil
+            // The text of another mention: one before this one has already moved into its
+            // resolved mention.
+            func text(of other: Int) -> String { other < position ? resolved[other].mention.text : mentions[other].text }
+            // Only a qualifier that narrowed the candidates is named.
+            let qualifier = qualified[position] ? mentions[position].qualifier.map(text(of:)) : nil
             // A qualifier narrowed by the mention it qualifies names that mention.
-            let qualifiedMention = qualifies[position].map {
-                $0 < position ? resolved[$0].mention.text : mentions[$0].text
-            }
+            let qualifiedMention = qualifies[position].map(text(of:))
             let reason = reasons.text(for: fact, cues: mentions[position].cues, position: position, qualifier: qualifier,
-                                      qualified: qualified[position], qualifies: qualifiedMention, closeness: factCloseness,
+                                      qualifies: qualifiedMention, closeness: factCloseness,
                                       candidates: candidates.range(of: position).count, context: context)
             resolved.append(ResolvedMention(mention: Self.take(&mentions, at: position), place: place, form: fact.form,
                                             confidence: (confidence * 1000).rounded() / 1000, reason: reason))
@@ -161,8 +159,7 @@ struct PlaceResolver {
                         // An only candidate is chosen whatever its score, with the same confidence.
                         let fact = facts[range.lowerBound]
                         if keepingCloseness {
-                            closeness[scores.count] = fact.kind == .city || fact.kind == .admin2
-                                ? context.evidence.closeness(to: fact.point, excluding: position) : 0
+                            closeness[scores.count] = ResolverFeatures.closeness(of: fact, position: position, context: context)
                         }
                         scores.append(0)
                         continue
@@ -361,19 +358,22 @@ struct PlaceResolver {
         // An only candidate holds all the belief, capped as ``confidence(_:chosen:)`` caps it
         // (exp(0) / exp(0) is exactly 1, whatever the score), without the exponentials: about
         // half of all mentions name one place only.
-        if scores.count == 1 { return (scores.startIndex, 0.99) }
+        if scores.count == 1 { return (scores.startIndex, maximumConfidence) }
         guard let top = scores.indices.max(by: { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && $0 > $1) }) else {
             return (-1, 0)
         }
         return (top, confidence(scores, chosen: top))
     }
 
-    /// Softmax probability of candidate `chosen`.
+    /// The most confidence a choice is given: the gazetteer and the text can both be wrong.
+    static let maximumConfidence = 0.99
+
+    /// Softmax probability of candidate `chosen`, at most ``maximumConfidence``.
     static func confidence<Scores: RandomAccessCollection<Double>>(_ scores: Scores, chosen: Int) -> Double
     where Scores.Index == Int {
         guard scores.indices.contains(chosen) else { return 0 }
         let top = scores.max() ?? 0
         let total = scores.reduce(0) { $0 + exp($1 - top) }
-        return min(0.99, exp(scores[chosen] - top) / total)
+        return min(maximumConfidence, exp(scores[chosen] - top) / total)
     }
 }

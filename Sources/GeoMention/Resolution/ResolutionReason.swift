@@ -3,9 +3,10 @@
 struct ResolutionReason {
     let index: GazetteerIndex
 
-    /// `cues` are those of the mention at `position`; `closeness` is the candidate's closeness
+    /// `cues` are those of the mention at `position`; `qualifier` is the text of the qualifier
+    /// that narrowed its candidates, `qualifies` that of the mention it narrowed; `closeness` is the candidate's closeness
     /// feature in `context`, as the last round weighed it.
-    func text(for fact: CandidateFacts, cues: MentionCues, position: Int, qualifier: String?, qualified: Bool,
+    func text(for fact: CandidateFacts, cues: MentionCues, position: Int, qualifier: String?,
               qualifies: String?, closeness: Double,
               candidates: Int, context: ResolverFeatures.Context) -> String {
         // The parts are appended to one string, "; " between them; its storage is made with the
@@ -15,7 +16,7 @@ struct ResolutionReason {
             if text.isEmpty { text.reserveCapacity(96) } else { text += "; " }
         }
         if cues.contains(.dateline) { startPart(); text += "dateline" }
-        if qualified, let qualifier { startPart(); text += "qualified by "; text += qualifier }
+        if let qualifier { startPart(); text += "qualified by "; text += qualifier }
         if let qualifies { startPart(); text += "qualifies "; text += qualifies }
         if cues.contains(.unitWordAfter) && (fact.kind == .admin1 || fact.kind == .admin2) {
             startPart(); text += "named as a region"

@@ -94,6 +94,12 @@ enum ResolverFeatures {
         }
     }
 
+    /// The closeness feature of candidate `fact` of the mention at `position`: how near the other
+    /// names' places a town or second-level unit lies; 0 for any other kind.
+    static func closeness(of fact: CandidateFacts, position: Int, context: Context) -> Double {
+        fact.kind == .city || fact.kind == .admin2 ? context.evidence.closeness(to: fact.point, excluding: position) : 0
+    }
+
     /// Writes the features of candidate `fact` of the mention at `position` into `v`
     /// (``count`` values); `isDateline` tells whether that mention is the dateline.
     ///
@@ -127,8 +133,7 @@ enum ResolverFeatures {
         // For a first-level unit, its own weight: the places named in it.
         set(.admin1Evidence, fact.admin1 >= 0
             ? logs.admin1(logs.admin1Weight(fact.admin1, excluding: position, in: context.evidence)) : 0)
-        set(.closeness, fact.kind == .city || fact.kind == .admin2
-            ? context.evidence.closeness(to: fact.point, excluding: position) : 0)
+        set(.closeness, closeness(of: fact, position: position, context: context))
         flag(.seat, fact.isSeat)
         flag(.capital, fact.isCapital)
         flag(.datelineCountry, context.datelineCountry != 0 && fact.country == context.datelineCountry

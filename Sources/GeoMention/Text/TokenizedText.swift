@@ -87,10 +87,16 @@ public struct TokenizedText: Sendable {
         var byte = base?.utf8Start ?? 0, offset = base?.start ?? 0
         while offset < target, byte < utf8.count {
             let lead = utf8[byte]
-            byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            byte += Self.utf8SequenceLength(lead: lead)
             offset += 1
         }
         return (min(byte, utf8.count), offset)
+    }
+
+    /// The length of the UTF-8 sequence that lead byte `lead` of valid UTF-8 starts.
+    @inline(__always)
+    static func utf8SequenceLength(lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
     /// The UTF-8 byte offset of a Unicode scalar offset.
